@@ -1,0 +1,44 @@
+using Platform.Hosting;
+using Platform.Hosting.Postgres;
+using Platform.Hosting.Projects;
+using Platform.Hosting.Redis;
+using Platform.Hosting.Storage;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var pg = builder.AddPostgres("pg");
+var db = pg.AddDatabase("platformdb");
+var dbReplica = pg.AddReadReplica("pg-replica").AddDatabase("platformdb-replica", databaseName: "platformdb");
+
+var cache = builder.AddRedis("cache");
+
+var assets = builder.AddS3Storage("storage").AddBucket("assets");
+
+var migrations = builder.AddProject<Projects.Platform_Migrations>("migrations")
+    .WithReference(db)
+    .WaitFor(db);
+
+var api = builder.AddProject<Projects.Platform_Api>("api")
+    .WithExternalHttpEndpoints()
+    .WithReference(db)
+    .WithReference(dbReplica)
+    .WithReference(cache)
+    .WithReference(assets)
+    .WaitForCompletion(migrations)
+    .WaitFor(dbReplica)
+    .WaitFor(cache)
+    .WaitFor(assets);
+
+builder.AddProject<Projects.Platform_Worker>("worker")
+    .WithReference(db)
+    .WithReference(cache)
+    .WithReference(assets)
+    .WaitForCompletion(migrations)
+    .WaitFor(cache)
+    .WaitFor(assets);
+
+builder.AddProject<Projects.Platform_Web>("web")
+    .WithExternalHttpEndpoints()
+    .WithReference(api);
+
+builder.Build().Run();

@@ -1,0 +1,19 @@
+namespace Platform.Hosting.ApplicationModel;
+
+public enum DistributedApplicationOperation
+{
+    /// <summary>The graph runs on this machine.</summary>
+    Run,
+
+    /// <summary>The graph is written out (the manifest) and nothing starts.</summary>
+    Publish,
+}
+
+public sealed class DistributedApplicationExecutionContext(DistributedApplicationOperation operation)
+{
+    public DistributedApplicationOperation Operation { get; } = operation;
+
+    public bool IsRunMode => Operation == DistributedApplicationOperation.Run;
+
+    public bool IsPublishMode => Operation == DistributedApplicationOperation.Publish;
+}

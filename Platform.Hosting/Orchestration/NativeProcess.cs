@@ -1,0 +1,141 @@
+using System.Diagnostics;
+
+namespace Platform.Hosting.Orchestration;
+
+/// <summary>
+/// One child process, the leader of its own session and process group (started through <c>setsid</c>), so that
+/// stopping it stops everything it started. Its output goes to the resource's log.
+/// </summary>
+internal sealed class NativeProcess : IDisposable
+{
+    // Set for the AppHost by `dotnet run` or its launch profile; a child must not inherit them.
+    private static readonly string[] AppHostOnlyVariables = ["ASPNETCORE_URLS", "DOTNET_LAUNCH_PROFILE", "ASPNETCORE_HTTP_PORTS", "HTTP_PORTS"];
+
+    private readonly Process _process;
+    private readonly Watchdog _watchdog;
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NativeProcess(Process process, Watchdog watchdog)
+    {
+        _process = process;
+        _watchdog = watchdog;
+    }
+
+    public int Id => _process.Id;
+
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Completes with the exit code (128 + signal number when a signal ended it).</summary>
+    public Task<int> Exited => _exited.Task;
+
+    public static NativeProcess Start(ProcessSpec spec, ResourceLog log, Watchdog watchdog, NativeTools tools)
+    {
+        var info = new ProcessStartInfo(tools.PathOf(NativeTools.Setsid))
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = spec.WorkingDirectory ?? "",
+        };
+        if (spec.User is { } user)
+        {
+            foreach (var arg in (string[])[tools.PathOf(NativeTools.Setpriv), $"--reuid={user}", $"--regid={user}", "--init-groups", "--"])
+            {
+                info.ArgumentList.Add(arg);
+            }
+        }
+        info.ArgumentList.Add(spec.FileName);
+        foreach (var arg in spec.Arguments)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        foreach (var name in AppHostOnlyVariables)
+        {
+            info.Environment.Remove(name);
+        }
+        foreach (var (name, value) in spec.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var native = new NativeProcess(process, watchdog);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Write(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Write(e.Data, isError: true); };
+        process.Exited += (_, _) => native.OnExited();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new DistributedApplicationException($"Could not start '{spec.FileName}': {e.Message}", e);
+        }
+        watchdog.Track(process.Id);
+        if (native.Exited.IsCompleted)
+        {
+            watchdog.Untrack(process.Id);
+        }
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (spec.StandardInput is { } input)
+        {
+            process.StandardInput.Write(input);
+        }
+        process.StandardInput.Close();
+        if (process.HasExited)
+        {
+            native.OnExited();
+        }
+        return native;
+    }
+
+    /// <summary>Asks the process to stop with <paramref name="signal"/>; after <paramref name="grace"/> kills its whole group.</summary>
+    public async Task StopAsync(Signal signal, TimeSpan grace)
+    {
+        if (!Exited.IsCompleted)
+        {
+            Signals.Send(Id, signal);
+            try
+            {
+                await Exited.WaitAsync(grace);
+            }
+            catch (TimeoutException)
+            {
+                Signals.SendToGroup(Id, Signal.Kill);
+                await Exited;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!Exited.IsCompleted)
+        {
+            Signals.SendToGroup(Id, Signal.Kill);
+        }
+        _process.Dispose();
+    }
+
+    private void OnExited()
+    {
+        if (_exited.Task.IsCompleted)
+        {
+            return;
+        }
+        int code;
+        try
+        {
+            code = _process.ExitCode;
+        }
+        catch (InvalidOperationException)
+        {
+            return;
+        }
+        // Whatever the leader left behind in its group (a crashed server's workers) goes with it.
+        Signals.SendToGroup(Id, Signal.Kill);
+        _watchdog.Untrack(Id);
+        _exited.TrySetResult(code);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Platform.Hosting.Parameters;
+
+namespace Platform.Hosting.Orchestration;
+
+internal static class OrchestrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddLocalOrchestration(this IServiceCollection services, IConfiguration configuration, string appHostDirectory)
+    {
+        services.AddOptions<LocalRunOptions>()
+            .Bind(configuration.GetSection(LocalRunOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                var state = Path.Combine(appHostDirectory, ".platform");
+                options.DataDirectory = Path.GetFullPath(string.IsNullOrEmpty(options.DataDirectory) ? Path.Combine(state, "data") : options.DataDirectory);
+                options.ToolsDirectory = Path.GetFullPath(string.IsNullOrEmpty(options.ToolsDirectory) ? Path.Combine(state, "tools") : options.ToolsDirectory);
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+        services.AddSingleton(provider => new ParameterResolver(
+            configuration,
+            new SecretStore(Path.Combine(provider.GetRequiredService<IOptions<LocalRunOptions>>().Value.DataDirectory, "secrets.json"))));
+
+        // The view starts first so that it shows the start-up; the orchestrator stops first, so the view shows the stop.
+        services.AddHostedService(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<LocalRunOptions>>().Value;
+            var mode = options.ConsoleView != ConsoleViewMode.Auto ? options.ConsoleView
+                : Console.IsOutputRedirected ? ConsoleViewMode.Lines : ConsoleViewMode.Live;
+            return new ConsoleView(provider.GetRequiredService<ResourceNotificationService>(), mode);
+        });
+        services.AddSingleton<Orchestrator>();
+        services.AddHostedService(provider => provider.GetRequiredService<Orchestrator>());
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Parameters;
+
+namespace Platform.Hosting.Orchestration;
+
+/// <summary>
+/// Plays the part of Aspire's DCP with native processes: resolves parameters, allocates ports, starts every
+/// resource as soon as what it waits for is ready (everything else in parallel), and stops them in reverse
+/// dependency order. Start returns once every resource is healthy, or throws naming the one that is not.
+/// </summary>
+internal sealed class Orchestrator(
+    DistributedApplicationModel model,
+    IOptions<LocalRunOptions> options,
+    ParameterResolver parameters,
+    ResourceNotificationService notifications,
+    ResourceLoggerService logs,
+    DistributedApplicationExecutionContext executionContext,
+    ILogger<Orchestrator> logger) : IHostedService
+{
+    private readonly Dictionary<IResource, ResourceSupervisor> _supervisors = [];
+    private Watchdog? _watchdog;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var runnable = model.Resources
+            .Select(r => (Resource: r, Runner: r.TryGetLastAnnotation<LocalRunnerAnnotation>(out var a) ? a.Runner : null))
+            .Where(r => r.Runner is not null)
+            .ToList();
+
+        var tools = new NativeTools();
+        tools.Require(runnable.SelectMany(r => r.Runner!.RequiredTools).Append(NativeTools.Setsid)
+            .Concat(ServiceUser.Current is null ? [] : [NativeTools.Setpriv]));
+        DataDirectory.Prepare(options.Value, ServiceUser.Current);
+        parameters.Resolve(model.Resources.OfType<ParameterResource>());
+        AllocatePorts();
+
+        _watchdog = new Watchdog(tools.PathOf(NativeTools.Setsid));
+        var session = new RunSession(options.Value, tools, new ProcessLauncher(_watchdog, tools), notifications, logs, executionContext, ServiceUser.Current);
+        foreach (var (resource, runner) in runnable)
+        {
+            _supervisors[resource] = new ResourceSupervisor(resource, runner!, session);
+        }
+        foreach (var supervisor in _supervisors.Values)
+        {
+            supervisor.Start(resource => _supervisors.GetValueOrDefault(resource));
+        }
+
+        try
+        {
+            await AllReadyAsync(cancellationToken);
+            logger.LogInformation("All {Count} resources are up in {Seconds:0.0} s.", _supervisors.Count, started.Elapsed.TotalSeconds);
+        }
+        catch
+        {
+            await StopAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var layer in model.Layers().Reverse())
+        {
+            await Task.WhenAll(layer.Select(r => _supervisors.GetValueOrDefault(r)?.StopAsync() ?? Task.CompletedTask));
+        }
+        _watchdog?.Dispose();
+        _watchdog = null;
+    }
+
+    /// <summary>Waits for every resource; the first failure wins, since later ones are its consequences.</summary>
+    private async Task AllReadyAsync(CancellationToken cancellationToken)
+    {
+        var pending = _supervisors.Values.Select(s => s.Ready).ToList();
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending).WaitAsync(cancellationToken);
+            await done;
+            pending.Remove(done);
+        }
+    }
+
+    private void AllocatePorts()
+    {
+        var endpoints = model.Resources.SelectMany(r => r.AnnotationsOf<EndpointAnnotation>()).ToList();
+        var free = new Queue<int>(PortAllocator.Allocate(endpoints.Count(e => e.Port is null)));
+        foreach (var endpoint in endpoints)
+        {
+            endpoint.Allocated = new AllocatedEndpoint(endpoint.Scheme, endpoint.LocalHost, endpoint.Port ?? free.Dequeue());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Platform.Hosting.ApplicationModel;
+
+namespace Platform.Hosting.Orchestration;
+
+/// <summary>What every resource supervisor of one run shares.</summary>
+internal sealed class RunSession(
+    LocalRunOptions options,
+    NativeTools tools,
+    ProcessLauncher launcher,
+    ResourceNotificationService notifications,
+    ResourceLoggerService logs,
+    DistributedApplicationExecutionContext executionContext,
+    string? serviceUser)
+{
+    public LocalRunOptions Options { get; } = options;
+    public NativeTools Tools { get; } = tools;
+    public ProcessLauncher Launcher { get; } = launcher;
+    public ResourceNotificationService Notifications { get; } = notifications;
+    public ResourceLoggerService Logs { get; } = logs;
+    public DistributedApplicationExecutionContext ExecutionContext { get; } = executionContext;
+    public string? ServiceUser { get; } = serviceUser;
+
+    public TimeSpan StartupTimeout => TimeSpan.FromSeconds(Options.StartupTimeoutSeconds);
+    public TimeSpan StopTimeout => TimeSpan.FromSeconds(Options.StopTimeoutSeconds);
+
+    public LocalRunContext CreateContext(IResource resource, int replica, Func<EndpointAnnotation, int> ports) => new()
+    {
+        Resource = resource,
+        Replica = replica,
+        DataDirectory = Path.Combine(Options.DataDirectory, resource.Name),
+        ToolsDirectory = Options.ToolsDirectory,
+        Tools = Tools,
+        Log = Logs.GetLog(resource.Name),
+        ExecutionContext = ExecutionContext,
+        ServiceUser = ServiceUser,
+        PortResolver = ports,
+        Launcher = Launcher,
+    };
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace Platform.Hosting.Parameters;
+
+/// <summary>Generated secrets, kept between runs in one file that only its owner can read.</summary>
+internal sealed class SecretStore(string path)
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private readonly Lock _gate = new();
+
+    public string GetOrAdd(string name, Func<string> generate)
+    {
+        lock (_gate)
+        {
+            var secrets = Load();
+            if (!secrets.TryGetValue(name, out var value))
+            {
+                secrets[name] = value = generate();
+                Save(secrets);
+            }
+            return value;
+        }
+    }
+
+    private Dictionary<string, string> Load() =>
+        File.Exists(path)
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? []
+            : [];
+
+    private void Save(Dictionary<string, string> secrets)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = OwnerOnly,
+        }))
+        {
+            JsonSerializer.Serialize(stream, secrets, new JsonSerializerOptions { WriteIndented = true });
+        }
+        File.SetUnixFileMode(temporary, OwnerOnly);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Xml.Linq;
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Orchestration;
+
+namespace Platform.Hosting.Projects;
+
+public static class ProjectBuilderExtensions
+{
+    /// <summary>Adds a project. A web project (SDK <c>Microsoft.NET.Sdk.Web</c>) gets an <c>http</c> endpoint and a
+    /// <c>/health</c> check, as Aspire derives them from a web project's launch profile.</summary>
+    public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name)
+        where TProject : IProjectMetadata, new()
+    {
+        var metadata = new TProject();
+        if (!File.Exists(metadata.ProjectPath))
+        {
+            throw new DistributedApplicationException(
+                $"Project file '{metadata.ProjectPath}' of resource '{name}' was not found. Rebuild the AppHost after moving a project.");
+        }
+        var resource = new ProjectResource(name, metadata);
+        var project = builder.AddResource(resource)
+            .WithAnnotation(new LocalRunnerAnnotation(new ProjectRunner()))
+            .WithEnvironment(context => AddProjectDefaults(context, resource, builder.Environment.EnvironmentName));
+        if (IsWebProject(metadata.ProjectPath))
+        {
+            project.WithHttpEndpoint().WithHttpHealthCheck();
+        }
+        return project;
+    }
+
+    /// <summary>Runs <paramref name="replicas"/> copies; locally they share one address through a round-robin proxy.</summary>
+    public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        builder.Resource.Annotations.RemoveAll(a => a is ReplicaAnnotation);
+        return builder.WithAnnotation(new ReplicaAnnotation(replicas));
+    }
+
+    /// <summary>The variables Aspire gives every project, in its order.</summary>
+    private static void AddProjectDefaults(EnvironmentCallbackContext context, ProjectResource project, string environmentName)
+    {
+        var variables = context.EnvironmentVariables;
+        variables["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] = "in_memory";
+        var http = project.AnnotationsOf<EndpointAnnotation>().Where(e => e.Scheme == "http").ToList();
+        if (context.ExecutionContext.IsPublishMode)
+        {
+            if (http.Count > 0)
+            {
+                variables["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
+                variables["HTTP_PORTS"] = string.Join(";", http.Select(e => new EndpointReference(project, e.Name).Property(EndpointProperty.TargetPort).ValueExpression));
+            }
+            return;
+        }
+        variables["ASPNETCORE_ENVIRONMENT"] = environmentName;
+        variables["DOTNET_ENVIRONMENT"] = environmentName;
+        variables["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "true";
+        variables["LOGGING__CONSOLE__FORMATTERNAME"] = "simple";
+    }
+
+    private static bool IsWebProject(string projectPath) =>
+        XDocument.Load(projectPath).Root?.Attribute("Sdk")?.Value.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) == true;
+}

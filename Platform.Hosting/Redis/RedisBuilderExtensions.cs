@@ -1,0 +1,18 @@
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Orchestration;
+using Platform.Hosting.Parameters;
+
+namespace Platform.Hosting.Redis;
+
+public static class RedisBuilderExtensions
+{
+    /// <summary>Adds Redis with a password (generated once unless given) and persistence: the job queue survives restarts.</summary>
+    public static IResourceBuilder<RedisResource> AddRedis(this IDistributedApplicationBuilder builder, string name,
+        IResourceBuilder<ParameterResource>? password = null, int? port = null)
+    {
+        var passwordParameter = password?.Resource ?? builder.AddGeneratedSecret($"{name}-password").Resource;
+        return builder.AddResource(new RedisResource(name, passwordParameter))
+            .WithEndpoint(new EndpointAnnotation(RedisResource.EndpointName, "tcp", "tcp", RedisResource.DefaultPort, port))
+            .WithAnnotation(new LocalRunnerAnnotation(new RedisRunner()));
+    }
+}

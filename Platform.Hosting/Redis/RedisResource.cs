@@ -1,0 +1,19 @@
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Parameters;
+
+namespace Platform.Hosting.Redis;
+
+/// <summary>A Redis server with a password and an append-only file. Locally a native <c>redis-server</c>; on AWS, ElastiCache.</summary>
+public sealed class RedisResource(string name, ParameterResource password)
+    : Resource(name), IResourceWithConnectionString, IResourceWithEndpoints, IResourceWithWaitSupport
+{
+    public const string EndpointName = "tcp";
+    public const int DefaultPort = 6379;
+
+    public ParameterResource Password { get; } = password;
+
+    public EndpointReference PrimaryEndpoint => new(this, EndpointName);
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)},password={Password}");
+}

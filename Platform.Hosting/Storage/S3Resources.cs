@@ -1,0 +1,35 @@
+using Platform.Hosting.ApplicationModel;
+
+namespace Platform.Hosting.Storage;
+
+/// <summary>
+/// S3-compatible object storage: locally the s3rver emulator, on AWS the S3 service itself. Its local connection
+/// string says <c>Emulator=true</c>, the only switch for emulator-only client settings; it is never published.
+/// </summary>
+public sealed class S3StorageResource(string name) : Resource(name), IResourceWithConnectionString, IResourceWithEndpoints, IResourceWithWaitSupport
+{
+    public const string EndpointName = "http";
+
+    /// <summary>The emulator's fixed, public development credentials (not secrets).</summary>
+    internal const string EmulatorAccessKey = "S3RVER";
+
+    public const string DefaultRegion = "us-east-1";
+
+    public EndpointReference PrimaryEndpoint => new(this, EndpointName);
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Endpoint={PrimaryEndpoint.Property(EndpointProperty.Url)};Region={DefaultRegion};AccessKey={EmulatorAccessKey};SecretKey={EmulatorAccessKey};Emulator=true");
+}
+
+/// <summary>A bucket; its connection string is the storage's plus <c>Bucket={name}</c>.</summary>
+public sealed class S3BucketResource(string name, string bucketName, S3StorageResource storage)
+    : Resource(name), IResourceWithParent, IResourceWithConnectionString, IResourceWithWaitSupport
+{
+    public string BucketName { get; } = bucketName;
+
+    public S3StorageResource Storage { get; } = storage;
+
+    public IResource Parent => Storage;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Storage};Bucket={BucketName}");
+}

@@ -1,0 +1,91 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Projects;
+
+namespace Platform.Hosting.Testing;
+
+/// <summary>A builder holding an AppHost's graph for a test, in the spirit of Aspire.Hosting.Testing.</summary>
+public interface IDistributedApplicationTestingBuilder : IDistributedApplicationBuilder, IAsyncDisposable
+{
+    Task<DistributedApplication> BuildAsync(CancellationToken cancellationToken = default);
+}
+
+public static class DistributedApplicationTestingBuilder
+{
+    /// <summary>
+    /// Runs the AppHost that <typeparamref name="TEntryPoint"/> names (its <c>Projects.*</c> type, or any type in
+    /// its assembly) up to its <c>Build()</c> call and returns its graph, set to run on random ports with its own
+    /// empty data folder, which is deleted when the application is disposed.
+    /// </summary>
+    public static Task<IDistributedApplicationTestingBuilder> CreateAsync<TEntryPoint>(string[]? args = null, CancellationToken cancellationToken = default)
+        where TEntryPoint : class
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
+        var builder = AppHostInterception.Capture(AppHostAssemblyOf(typeof(TEntryPoint)), args ?? [], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Platform:DataDirectory"] = dataDirectory,
+                ["Platform:ConsoleView"] = "None",
+            }));
+        return Task.FromResult<IDistributedApplicationTestingBuilder>(new TestingBuilder(builder, dataDirectory));
+    }
+
+    private static Assembly AppHostAssemblyOf(Type entryPoint)
+    {
+        if (!typeof(IProjectMetadata).IsAssignableFrom(entryPoint))
+        {
+            return entryPoint.Assembly;
+        }
+        var metadata = (IProjectMetadata)Activator.CreateInstance(entryPoint)!;
+        try
+        {
+            return Assembly.Load(Path.GetFileNameWithoutExtension(metadata.TargetPath));
+        }
+        catch (FileNotFoundException)
+        {
+            return Assembly.LoadFrom(metadata.TargetPath);
+        }
+    }
+
+    private sealed class TestingBuilder(DistributedApplicationBuilder inner, string dataDirectory) : IDistributedApplicationTestingBuilder
+    {
+        public ConfigurationManager Configuration => inner.Configuration;
+        public IServiceCollection Services => inner.Services;
+        public IHostEnvironment Environment => inner.Environment;
+        public DistributedApplicationExecutionContext ExecutionContext => inner.ExecutionContext;
+        public string AppHostDirectory => inner.AppHostDirectory;
+        public IReadOnlyList<IResource> Resources => inner.Resources;
+
+        public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource => inner.AddResource(resource);
+
+        public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource => inner.CreateResourceBuilder(resource);
+
+        public DistributedApplication Build()
+        {
+            inner.Services.AddSingleton(_ => new TemporaryDirectory(dataDirectory));
+            var app = inner.BuildCore();
+            // Resolved now so that the container owns it, and deletes the folder when the application is disposed.
+            app.Services.GetRequiredService<TemporaryDirectory>();
+            return app;
+        }
+
+        public Task<DistributedApplication> BuildAsync(CancellationToken cancellationToken = default) => Task.FromResult(Build());
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class TemporaryDirectory(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
+}

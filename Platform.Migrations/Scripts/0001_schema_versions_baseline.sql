@@ -1,0 +1,2 @@
+-- Baseline: the schema every service relies on starts here.
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
