@@ -30,6 +30,7 @@ var api = builder.AddProject<Projects.Platform_Api>("api")
     .WaitFor(assets);
 
 builder.AddProject<Projects.Platform_Worker>("worker")
+    .WithReplicas(2)
     .WithReference(db)
     .WithReference(cache)
     .WithReference(assets)

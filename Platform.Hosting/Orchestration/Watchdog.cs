@@ -19,9 +19,9 @@ internal sealed class Watchdog : IDisposable
           esac
         done
         [ "$groups" = ' ' ] && exit 0
-        for g in $groups; do kill -TERM -- "-$g" 2>/dev/null; done
+        for g in $groups; do kill -TERM "-$g" 2>/dev/null; done
         sleep 1
-        for g in $groups; do kill -KILL -- "-$g" 2>/dev/null; done
+        for g in $groups; do kill -KILL "-$g" 2>/dev/null; done
         """;
 
     private readonly Process _process;

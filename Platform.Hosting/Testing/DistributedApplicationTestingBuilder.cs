@@ -25,14 +25,25 @@ public static class DistributedApplicationTestingBuilder
     {
         cancellationToken.ThrowIfCancellationRequested();
         var dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
-        var builder = AppHostInterception.Capture(AppHostAssemblyOf(typeof(TEntryPoint)), args ?? [], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Platform:DataDirectory"] = dataDirectory,
-                ["Platform:ConsoleView"] = "None",
-            }));
+        var builder = AppHostInterception.Capture(AppHostAssemblyOf(typeof(TEntryPoint)), args ?? [], builder => Isolate(builder, dataDirectory));
         return Task.FromResult<IDistributedApplicationTestingBuilder>(new TestingBuilder(builder, dataDirectory));
     }
+
+    /// <summary>An empty builder for a graph written in the test itself, with the same isolation.</summary>
+    public static IDistributedApplicationTestingBuilder Create(params string[] args)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
+        var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions { Args = args });
+        Isolate(builder, dataDirectory);
+        return new TestingBuilder(builder, dataDirectory);
+    }
+
+    private static void Isolate(DistributedApplicationBuilder builder, string dataDirectory) =>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Platform:DataDirectory"] = dataDirectory,
+            ["Platform:ConsoleView"] = "None",
+        });
 
     private static Assembly AppHostAssemblyOf(Type entryPoint)
     {

@@ -19,32 +19,12 @@ public static class S3Extensions
         var settings = ClientSettings.Bind<S3Settings>(builder.Configuration, SectionName, connectionName);
         var connection = S3Connection.Parse(settings.ConnectionString!);
         builder.Services.AddSingleton(connection);
-        builder.Services.AddSingleton<IAmazonS3>(_ => CreateClient(connection));
+        builder.Services.AddSingleton(_ => connection.CreateClient());
         if (!settings.DisableHealthChecks && connection.BucketName is not null)
         {
             builder.Services.AddHealthChecks().AddCheck<S3BucketHealthCheck>($"S3_{connectionName}");
         }
         return builder;
-    }
-
-    internal static IAmazonS3 CreateClient(S3Connection connection)
-    {
-        var config = new AmazonS3Config { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(connection.Region) };
-        if (connection.Endpoint is not null)
-        {
-            config.ServiceURL = connection.Endpoint;
-            config.ForcePathStyle = true;
-        }
-        if (!connection.IsEmulator)
-        {
-            return connection.AccessKey is null
-                ? new AmazonS3Client(config)
-                : new AmazonS3Client(new BasicAWSCredentials(connection.AccessKey, connection.SecretKey), config);
-        }
-        // Emulator only: s3rver mishandles the checksums AWS now sends by default. AWS needs neither setting.
-        config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
-        config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
-        return new EmulatorS3Client(new BasicAWSCredentials(connection.AccessKey, connection.SecretKey), config);
     }
 
     private sealed class S3BucketHealthCheck(IAmazonS3 client, S3Connection connection) : IHealthCheck

@@ -1,0 +1,54 @@
+namespace Platform.Tests.Infrastructure;
+
+/// <summary>Reads the process table from /proc: to find what a run started and to check that it is gone.</summary>
+internal static class ProcessTree
+{
+    /// <summary>The live processes among <paramref name="roots"/> and below them, at any depth.</summary>
+    public static IReadOnlySet<int> WithDescendants(IEnumerable<int> roots)
+    {
+        var parents = All().ToDictionary(p => p.Pid, p => p.ParentPid);
+        var wanted = roots.ToHashSet();
+        bool InTree(int pid)
+        {
+            for (var current = pid; current > 1; current = parents.GetValueOrDefault(current))
+            {
+                if (wanted.Contains(current))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return parents.Keys.Where(InTree).ToHashSet();
+    }
+
+    /// <summary>Every live process below <paramref name="root"/>, at any depth.</summary>
+    public static IReadOnlySet<int> Descendants(int root) => WithDescendants([root]).Where(pid => pid != root).ToHashSet();
+
+    /// <summary>A zombie has exited: only its exit status waits to be collected.</summary>
+    public static bool IsAlive(int pid) => Read(pid) is { State: not 'Z' and not 'X' };
+
+    private static IEnumerable<ProcessInfo> All() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Select(name => int.TryParse(name, out var pid) ? Read(pid) : null)
+            .OfType<ProcessInfo>()
+            .Where(p => p.State is not 'Z' and not 'X');
+
+    private static ProcessInfo? Read(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return new ProcessInfo(pid, fields[0][0], int.Parse(fields[1]));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record ProcessInfo(int Pid, char State, int ParentPid);
+}

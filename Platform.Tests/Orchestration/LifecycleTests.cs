@@ -1,0 +1,117 @@
+using Platform.Hosting;
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Executables;
+using Platform.Hosting.Orchestration;
+using Platform.Hosting.Postgres;
+using Platform.Hosting.Redis;
+using Platform.Hosting.Storage;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Orchestration;
+
+public sealed class LifecycleTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task After_the_app_is_disposed_no_process_it_started_remains()
+    {
+        var builder = SmallGraphs.Create();
+        var pg = builder.AddPostgres("pg");
+        pg.AddDatabase("db");
+        pg.AddReadReplica("pg-replica");
+        builder.AddRedis("cache");
+        builder.AddS3Storage("storage").AddBucket("files");
+        builder.AddExecutable("sleeper", "sleep", ".", "600");
+        IReadOnlySet<int> started;
+        await using (var app = await builder.BuildAsync())
+        {
+            await app.StartAsync();
+            var leaders = app.ResourceNotifications.Snapshots.SelectMany(s => s.ProcessIds).ToList();
+            started = ProcessTree.WithDescendants(leaders);
+            Assert.Equal(5, leaders.Count);
+            Assert.True(started.Count > leaders.Count + 5, "PostgreSQL's workers should count as started too");
+        }
+
+        var survivors = started.Where(ProcessTree.IsAlive).ToList();
+        Assert.True(survivors.Count == 0, $"still running: {string.Join(", ", survivors)}");
+    }
+
+    [Fact]
+    public async Task A_resource_that_never_becomes_healthy_is_named_with_its_last_output()
+    {
+        var builder = SmallGraphs.Create(startupTimeoutSeconds: 2);
+        builder.AddExecutable("stuck", "sh", ".", "-c", "echo listening-soon; sleep 600")
+            .WithHttpEndpoint(env: "PORT")
+            .WithHttpHealthCheck("/ready");
+        await using var app = await builder.BuildAsync();
+
+        var failure = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.StartAsync());
+
+        Assert.Contains("'stuck' did not become healthy within 2 s", failure.Message);
+        Assert.Contains("listening-soon", failure.Message);
+        Assert.Equal(KnownResourceStates.FailedToStart, app.ResourceNotifications.GetSnapshot("stuck").State);
+    }
+
+    [Fact]
+    public async Task A_failed_run_once_step_stops_the_start_and_says_why()
+    {
+        var builder = SmallGraphs.Create();
+        var migrate = builder.AddExecutable("migrate", "sh", ".", "-c", "echo 'relation already exists' >&2; exit 7");
+        builder.AddExecutable("service", "sleep", ".", "600").WaitForCompletion(migrate);
+        await using var app = await builder.BuildAsync();
+
+        var failure = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.StartAsync());
+
+        Assert.Contains("'migrate' exited with code 7", failure.Message);
+        Assert.Contains("relation already exists", failure.Message);
+        var service = app.ResourceNotifications.GetSnapshot("service");
+        Assert.Equal(KnownResourceStates.FailedToStart, service.State);
+        Assert.Equal("Resource 'service' was not started because 'migrate' failed.", service.Message);
+        Assert.Empty(service.ProcessIds);
+    }
+
+    [Fact]
+    public async Task A_crashing_process_is_restarted_with_growing_delays()
+    {
+        var builder = SmallGraphs.Create();
+        builder.AddExecutable("flaky", "sh", ".", "-c", "exit 3");
+        await using var app = await builder.BuildAsync();
+        var start = app.StartAsync();
+
+        var snapshot = await app.ResourceNotifications.WaitForResourceAsync("flaky", s => s.Restarts >= 3, new CancellationTokenSource(Patience).Token);
+
+        Assert.Equal(3, snapshot.Replicas[0].ExitCode);
+        var log = app.ResourceLogs.GetLog("flaky").Tail(10).Select(l => l.Text).Where(t => t.Contains("restarting in")).ToList();
+        Assert.Equal(["restarting in 0.5 s", "restarting in 1 s", "restarting in 2 s"], log.Take(3).Select(t => t[t.IndexOf("restarting", StringComparison.Ordinal)..]));
+        await app.StopAsync();
+        await start.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    [Fact]
+    public async Task A_missing_program_is_named_with_how_to_install_it()
+    {
+        var builder = SmallGraphs.Create();
+        builder.AddExecutable("tool", "platform-no-such-program", ".");
+        await using var app = await builder.BuildAsync();
+
+        var failure = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.StartAsync());
+
+        Assert.Contains("platform-no-such-program", failure.Message);
+        Assert.Contains("install", failure.Message);
+    }
+
+    [Fact]
+    public void Waiting_in_a_cycle_is_refused_when_the_graph_is_built()
+    {
+        var builder = SmallGraphs.Create();
+        var a = builder.AddExecutable("a", "sleep", ".", "1");
+        var b = builder.AddExecutable("b", "sleep", ".", "1").WaitFor(a);
+        a.WaitFor(b);
+
+        var failure = Assert.Throws<DistributedApplicationException>(() => builder.Build());
+
+        Assert.Contains("cycle", failure.Message);
+        Assert.Contains("a -> b -> a", failure.Message);
+    }
+}
