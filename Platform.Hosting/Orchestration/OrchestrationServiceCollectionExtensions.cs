@@ -35,6 +35,10 @@ internal static class OrchestrationServiceCollectionExtensions
         });
         services.AddSingleton<Orchestrator>();
         services.AddHostedService(provider => provider.GetRequiredService<Orchestrator>());
+        services.AddSingleton(provider => new ResourceCommandService(
+            provider.GetRequiredService<Orchestrator>(),
+            provider.GetRequiredService<Platform.Hosting.ApplicationModel.DistributedApplicationModel>(),
+            provider.GetRequiredService<ResourceNotificationService>()));
         return services;
     }
 }

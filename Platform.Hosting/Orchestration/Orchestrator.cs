@@ -22,6 +22,7 @@ internal sealed class Orchestrator(
 {
     private readonly Dictionary<IResource, ResourceSupervisor> _supervisors = [];
     private Watchdog? _watchdog;
+    private volatile bool _stopping;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -42,11 +43,12 @@ internal sealed class Orchestrator(
         var session = new RunSession(options.Value, tools, new ProcessLauncher(_watchdog, tools), notifications, logs, executionContext, ServiceUser.Current);
         foreach (var (resource, runner) in runnable)
         {
-            _supervisors[resource] = new ResourceSupervisor(resource, runner!, session);
+            _supervisors[resource] = new ResourceSupervisor(resource, runner!, session, r => _supervisors.GetValueOrDefault(r));
         }
         foreach (var supervisor in _supervisors.Values)
         {
-            supervisor.Start(resource => _supervisors.GetValueOrDefault(resource));
+            // Everything starts at once and each waits for its own dependencies; readiness is awaited below.
+            _ = supervisor.StartAsync(CancellationToken.None);
         }
 
         try
@@ -63,6 +65,7 @@ internal sealed class Orchestrator(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         foreach (var layer in model.Layers().Reverse())
         {
             await Task.WhenAll(layer.Select(r => _supervisors.GetValueOrDefault(r)?.StopAsync() ?? Task.CompletedTask));
@@ -71,10 +74,47 @@ internal sealed class Orchestrator(
         _watchdog = null;
     }
 
+    /// <summary>Stops one resource, and the resources inside it (a server's databases), innermost first. What
+    /// waits for it keeps running: its own health checks show what the stop does to it.</summary>
+    public async Task StopResourceAsync(IResource resource)
+    {
+        foreach (var supervisor in WithContents(resource).Reverse())
+        {
+            await supervisor.StopAsync();
+        }
+    }
+
+    /// <summary>Starts one resource again, and the resources inside it. Each waits for its dependencies first,
+    /// as at the first start. Returns once the resource is ready, has failed, or waits for a dependency.</summary>
+    public async Task StartResourceAsync(IResource resource, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(WithContents(resource).Select(s => s.StartAsync(cancellationToken)));
+    }
+
+    private IReadOnlyList<ResourceSupervisor> WithContents(IResource resource)
+    {
+        if (_stopping)
+        {
+            throw new InvalidOperationException("The application is stopping.");
+        }
+        var contents = new List<ResourceSupervisor>();
+        var pending = new Queue<IResource>([resource]);
+        while (pending.TryDequeue(out var next))
+        {
+            contents.Add(_supervisors.GetValueOrDefault(next)
+                ?? throw new ArgumentException($"Resource '{next.Name}' does not run locally (it is a value, such as a parameter).", nameof(resource)));
+            foreach (var child in model.Resources.OfType<IResourceWithParent>().Where(c => c.Parent == next))
+            {
+                pending.Enqueue(child);
+            }
+        }
+        return contents;
+    }
+
     /// <summary>Waits for every resource; the first failure wins, since later ones are its consequences.</summary>
     private async Task AllReadyAsync(CancellationToken cancellationToken)
     {
-        var pending = _supervisors.Values.Select(s => s.Ready).ToList();
+        var pending = _supervisors.Values.Select(s => s.WaitUntilReadyAsync(cancellationToken)).ToList();
         while (pending.Count > 0)
         {
             var done = await Task.WhenAny(pending).WaitAsync(cancellationToken);

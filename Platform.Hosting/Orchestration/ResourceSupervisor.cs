@@ -5,8 +5,10 @@ using Platform.Hosting.ApplicationModel;
 namespace Platform.Hosting.Orchestration;
 
 /// <summary>
-/// Runs one resource for the length of a run: waits for what it depends on, prepares and starts its replicas,
-/// checks their health, restarts a crashed process with backoff, and stops it on request.
+/// Runs one resource: waits for what it depends on, prepares and starts its replicas, checks their health,
+/// restarts a crashed process with backoff, and stops it on request. A resource can be stopped and started
+/// again (a command from the dashboard); each start is a new run with its own readiness, so that what waits for
+/// this resource waits for the run in progress, and keeps waiting through a stop until the next start.
 /// </summary>
 internal sealed class ResourceSupervisor
 {
@@ -17,44 +19,138 @@ internal sealed class ResourceSupervisor
     private readonly IResource _resource;
     private readonly ILocalRunner _runner;
     private readonly RunSession _session;
+    private readonly Func<IResource, ResourceSupervisor?> _supervisorOf;
     private readonly bool _runOnce;
     private readonly ReplicaSnapshot[] _replicas;
-    private readonly TaskCompletionSource[] _replicaReady;
     private readonly Dictionary<EndpointAnnotation, int>[] _replicaPorts;
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
     private readonly List<ReplicaProxy> _proxies = [];
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _commands = new(1, 1);
     private string? _phase = KnownResourceStates.NotStarted;
     private string? _message;
     private ImmutableArray<string> _waitingFor = [];
-    private Task _lifetime = Task.CompletedTask;
+    private Run _run = Run.NotStarted;
+    private TaskCompletionSource _nextRun = NewSignal();
 
-    public ResourceSupervisor(IResource resource, ILocalRunner runner, RunSession session)
+    /// <summary>One start of the resource, up to its stop.</summary>
+    private sealed class Run(int replicas)
+    {
+        public static readonly Run NotStarted = new(0) { Lifetime = Task.CompletedTask };
+
+        public CancellationTokenSource Stopping { get; } = new();
+        public TaskCompletionSource Ready { get; } = NewSignal();
+        public TaskCompletionSource[] ReplicaReady { get; } = [.. Enumerable.Range(0, replicas).Select(_ => NewSignal())];
+
+        /// <summary>Completes once the start has an outcome to show: ready, failed, or waiting for a dependency.</summary>
+        public TaskCompletionSource Settled { get; } = NewSignal();
+        public Task Lifetime { get; set; } = Task.CompletedTask;
+        public bool IsActive => !Lifetime.IsCompleted;
+    }
+
+    public ResourceSupervisor(IResource resource, ILocalRunner runner, RunSession session, Func<IResource, ResourceSupervisor?> supervisorOf)
     {
         _resource = resource;
         _runner = runner;
         _session = session;
+        _supervisorOf = supervisorOf;
         _runOnce = resource.AnnotationsOf<RunOnceAnnotation>().Any();
         var count = resource.TryGetLastAnnotation<ReplicaAnnotation>(out var replicas) ? replicas.Replicas : 1;
         _replicas = [.. Enumerable.Range(0, count).Select(i => new ReplicaSnapshot(i))];
-        _replicaReady = [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
         _replicaPorts = AssignReplicaPorts(resource, count);
         Publish();
     }
 
     public IResource Resource => _resource;
 
-    /// <summary>Completes when every replica is healthy (for a run-once resource: has finished with exit code 0);
-    /// faults with a message that names the resource if it cannot get there.</summary>
-    public Task Ready => _ready.Task;
+    /// <summary>Completes when every replica of the current run is healthy (for a run-once resource: has finished
+    /// with exit code 0); faults with a message that names the resource if it cannot get there.</summary>
+    public Task Ready => _run.Ready.Task;
 
-    public void Start(Func<IResource, ResourceSupervisor?> supervisorOf) => _lifetime = RunAsync(supervisorOf, _stopping.Token);
+    /// <summary>Starts a new run, unless one is in progress. Returns once the start has an outcome to show.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _commands.WaitAsync(cancellationToken);
+        Run run;
+        try
+        {
+            run = StartRun();
+        }
+        finally
+        {
+            _commands.Release();
+        }
+        await run.Settled.Task.WaitAsync(cancellationToken);
+    }
 
+    /// <summary>Stops the current run, if any: its processes end and its proxies close.</summary>
     public async Task StopAsync()
     {
-        await _stopping.CancelAsync();
-        await _lifetime;
+        await _commands.WaitAsync();
+        try
+        {
+            await StopRunAsync();
+        }
+        finally
+        {
+            _commands.Release();
+        }
+    }
+
+    /// <summary>Waits until this resource is ready. A run stopped on request is not a failure: the wait goes on
+    /// until a later run is ready. A run that fails makes the wait throw.</summary>
+    public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Run run;
+            Task nextRun;
+            lock (_gate)
+            {
+                (run, nextRun) = (_run, _nextRun.Task);
+            }
+            if (run != Run.NotStarted)
+            {
+                await run.Ready.Task.ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default);
+                if (run.Ready.Task.IsCompletedSuccessfully)
+                {
+                    return;
+                }
+                if (run.Ready.Task.IsFaulted)
+                {
+                    await run.Ready.Task;
+                }
+            }
+            await nextRun.WaitAsync(cancellationToken);
+        }
+    }
+
+    private Run StartRun()
+    {
+        lock (_gate)
+        {
+            if (_run.IsActive)
+            {
+                return _run;
+            }
+            _run = new Run(_replicas.Length);
+            (_phase, _message, _waitingFor) = (KnownResourceStates.Starting, null, []);
+            Publish();
+            var started = _nextRun;
+            _nextRun = NewSignal();
+            started.TrySetResult();
+        }
+        _run.Lifetime = RunAsync(_run);
+        return _run;
+    }
+
+    private async Task StopRunAsync()
+    {
+        var run = _run;
+        if (run != Run.NotStarted)
+        {
+            await run.Stopping.CancelAsync();
+            await run.Lifetime;
+        }
         foreach (var proxy in _proxies)
         {
             await proxy.DisposeAsync();
@@ -62,72 +158,83 @@ internal sealed class ResourceSupervisor
         _proxies.Clear();
     }
 
-    private async Task RunAsync(Func<IResource, ResourceSupervisor?> supervisorOf, CancellationToken cancellationToken)
+    private async Task RunAsync(Run run)
     {
+        var cancellationToken = run.Stopping.Token;
         try
         {
-            await WaitForDependenciesAsync(supervisorOf, cancellationToken);
+            await WaitForDependenciesAsync(run, cancellationToken);
             StartProxies();
             SetPhase(null, null);
-            var running = Task.WhenAll(Enumerable.Range(0, _replicas.Length).Select(i => SuperviseReplicaAsync(i, cancellationToken)));
-            await Task.WhenAny(Task.WhenAll(_replicaReady.Select(r => r.Task)), running, Task.Delay(_session.StartupTimeout, cancellationToken));
-            if (!CompleteIfReady() && !running.IsCompleted && !cancellationToken.IsCancellationRequested)
+            var running = Task.WhenAll(Enumerable.Range(0, _replicas.Length).Select(i => SuperviseReplicaAsync(run, i, cancellationToken)));
+            await Task.WhenAny(Task.WhenAll(run.ReplicaReady.Select(r => r.Task)), running, Task.Delay(_session.StartupTimeout, cancellationToken));
+            if (!CompleteIfReady(run) && !running.IsCompleted && !cancellationToken.IsCancellationRequested)
             {
-                Fail($"Resource '{_resource.Name}' did not become healthy within {_session.Options.StartupTimeoutSeconds} s.{LastLogLines()}");
+                Fail(run, $"Resource '{_resource.Name}' did not become healthy within {_session.Options.StartupTimeoutSeconds} s.{LastLogLines()}");
             }
             await running;
-            CompleteIfReady();
+            CompleteIfReady(run);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Stopped before any process started (while waiting): it simply did not start.
+            if (_phase is not null)
+            {
+                SetPhase(KnownResourceStates.NotStarted, null);
+            }
         }
         catch (DistributedApplicationException e)
         {
-            Fail(e.Message);
+            Fail(run, e.Message);
         }
         finally
         {
-            _ready.TrySetCanceled(CancellationToken.None);
+            run.Ready.TrySetCanceled(CancellationToken.None);
+            run.Settled.TrySetResult();
         }
     }
 
-    private async Task WaitForDependenciesAsync(Func<IResource, ResourceSupervisor?> supervisorOf, CancellationToken cancellationToken)
+    private async Task WaitForDependenciesAsync(Run run, CancellationToken cancellationToken)
     {
         var pending = DistributedApplicationModel.StartDependencies(_resource)
-            .Select(d => supervisorOf(d))
+            .Select(_supervisorOf)
             .OfType<ResourceSupervisor>()
-            .ToList();
+            .ToDictionary(d => d.WaitUntilReadyAsync(cancellationToken));
         while (pending.Count > 0)
         {
-            SetPhase(KnownResourceStates.Waiting, $"Waiting for {string.Join(", ", pending.Select(p => p.Resource.Name))}", [.. pending.Select(p => p.Resource.Name)]);
-            var done = await Task.WhenAny(pending.Select(p => p.Ready)).WaitAsync(cancellationToken);
-            var dependency = pending.Single(p => p.Ready == done);
-            if (!done.IsCompletedSuccessfully)
+            SetPhase(KnownResourceStates.Waiting, $"Waiting for {string.Join(", ", pending.Values.Select(p => p.Resource.Name))}", [.. pending.Values.Select(p => p.Resource.Name)]);
+            run.Settled.TrySetResult();
+            var done = await Task.WhenAny(pending.Keys);
+            var dependency = pending[done];
+            if (done.IsFaulted)
             {
                 throw new DistributedApplicationException(
                     $"Resource '{_resource.Name}' was not started because '{dependency.Resource.Name}' failed.");
             }
-            pending.Remove(dependency);
+            await done;
+            pending.Remove(done);
         }
     }
 
-    private async Task SuperviseReplicaAsync(int replica, CancellationToken cancellationToken)
+    private async Task SuperviseReplicaAsync(Run run, int replica, CancellationToken cancellationToken)
     {
         try
         {
-            await RunReplicaAsync(replica, cancellationToken);
+            await RunReplicaAsync(run, replica, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // A resource without a process of its own (a database) ends with its health monitoring.
+            UpdateReplica(replica, r => KnownResourceStates.IsTerminal(r.State) ? r : r with { State = KnownResourceStates.Exited, Health = null, ProcessId = null });
         }
         catch (Exception e)
         {
             UpdateReplica(replica, r => r with { State = KnownResourceStates.FailedToStart, Health = null });
-            Fail(e is DistributedApplicationException ? e.Message : $"Resource '{_resource.Name}' failed: {e.Message}");
+            Fail(run, e is DistributedApplicationException ? e.Message : $"Resource '{_resource.Name}' failed: {e.Message}");
         }
     }
 
-    private async Task RunReplicaAsync(int replica, CancellationToken cancellationToken)
+    private async Task RunReplicaAsync(Run run, int replica, CancellationToken cancellationToken)
     {
         var context = _session.CreateContext(_resource, replica, endpoint => _replicaPorts[replica][endpoint]);
         var backoff = new Backoff();
@@ -138,14 +245,14 @@ internal sealed class ResourceSupervisor
             if (spec is null)
             {
                 UpdateReplica(replica, r => r with { State = KnownResourceStates.Running, StartedAt = DateTimeOffset.UtcNow });
-                await MonitorHealthAsync(context, replica, cancellationToken);
+                await MonitorHealthAsync(run, context, replica, cancellationToken);
                 return;
             }
 
             using var process = _session.Launcher.Start(spec, context.Log);
             UpdateReplica(replica, r => r with { State = KnownResourceStates.Running, ProcessId = process.Id, StartedAt = process.StartedAt });
             using var monitoring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var monitor = _runOnce ? Task.CompletedTask : MonitorHealthAsync(context, replica, monitoring.Token);
+            var monitor = _runOnce ? Task.CompletedTask : MonitorHealthAsync(run, context, replica, monitoring.Token);
             var exited = await Task.WhenAny(process.Exited, Task.Delay(Timeout.Infinite, cancellationToken)) == process.Exited;
             await monitoring.CancelAsync();
             await monitor.ContinueWith(_ => { }, TaskScheduler.Default);
@@ -172,7 +279,7 @@ internal sealed class ResourceSupervisor
                 {
                     throw new DistributedApplicationException($"Resource '{_resource.Name}' exited with code {exitCode}.{LastLogLines()}");
                 }
-                _replicaReady[replica].TrySetResult();
+                run.ReplicaReady[replica].TrySetResult();
                 return;
             }
 
@@ -190,7 +297,7 @@ internal sealed class ResourceSupervisor
         }
     }
 
-    private async Task MonitorHealthAsync(LocalRunContext context, int replica, CancellationToken cancellationToken)
+    private async Task MonitorHealthAsync(Run run, LocalRunContext context, int replica, CancellationToken cancellationToken)
     {
         var everHealthy = false;
         while (!cancellationToken.IsCancellationRequested)
@@ -200,7 +307,7 @@ internal sealed class ResourceSupervisor
             if (health != HealthStatus.Unhealthy && !_runOnce)
             {
                 everHealthy = true;
-                _replicaReady[replica].TrySetResult();
+                run.ReplicaReady[replica].TrySetResult();
             }
             await Task.Delay(everHealthy ? RunningProbeInterval : StartingProbeInterval, cancellationToken);
         }
@@ -220,15 +327,24 @@ internal sealed class ResourceSupervisor
         }
     }
 
-    private bool CompleteIfReady() =>
-        _replicaReady.All(r => r.Task.IsCompletedSuccessfully) && (_ready.TrySetResult() || _ready.Task.IsCompletedSuccessfully);
-
-    private void Fail(string message)
+    private static bool CompleteIfReady(Run run)
     {
-        if (_ready.TrySetException(new DistributedApplicationException(message)))
+        if (!run.ReplicaReady.All(r => r.Task.IsCompletedSuccessfully))
+        {
+            return false;
+        }
+        run.Ready.TrySetResult();
+        run.Settled.TrySetResult();
+        return run.Ready.Task.IsCompletedSuccessfully;
+    }
+
+    private void Fail(Run run, string message)
+    {
+        if (run.Ready.TrySetException(new DistributedApplicationException(message)))
         {
             _session.Logs.GetLog(_resource.Name).Write($"[platform] {message}", isError: true);
             SetPhase(KnownResourceStates.FailedToStart, message);
+            run.Settled.TrySetResult();
         }
     }
 
@@ -329,4 +445,6 @@ internal sealed class ResourceSupervisor
 
     private static HealthStatus? AggregateHealth(ImmutableArray<ReplicaSnapshot> replicas) =>
         replicas.Any(r => r.Health is null) ? null : replicas.Min(r => r.Health);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

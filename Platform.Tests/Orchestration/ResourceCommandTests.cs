@@ -1,0 +1,145 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Hosting;
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Executables;
+using Platform.Hosting.Orchestration;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Orchestration;
+
+/// <summary>Stop, start and restart of one resource while the rest of the graph runs (the dashboard's commands).</summary>
+public sealed class ResourceCommandTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Stop_ends_the_process_and_start_brings_up_a_new_one()
+    {
+        var builder = SmallGraphs.Create();
+        builder.AddExecutable("sleeper", "sleep", ".", "600");
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        var pid = Assert.Single(app.ResourceNotifications.GetSnapshot("sleeper").ProcessIds);
+
+        var stopped = await commands.ExecuteCommandAsync("sleeper", KnownResourceCommands.StopCommand);
+
+        Assert.Equal(KnownResourceStates.Exited, stopped.State);
+        Assert.Empty(stopped.ProcessIds);
+        Assert.False(ProcessTree.IsAlive(pid));
+
+        var started = await commands.ExecuteCommandAsync("sleeper", KnownResourceCommands.StartCommand);
+
+        Assert.True(started.IsHealthy, $"sleeper is {started.State}/{started.Health}");
+        Assert.NotEqual(pid, Assert.Single(started.ProcessIds));
+    }
+
+    [Fact]
+    public async Task Restart_replaces_the_process_and_is_not_counted_as_a_crash()
+    {
+        var builder = SmallGraphs.Create();
+        builder.AddExecutable("sleeper", "sleep", ".", "600");
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        var pid = Assert.Single(app.ResourceNotifications.GetSnapshot("sleeper").ProcessIds);
+
+        var restarted = await commands.ExecuteCommandAsync("sleeper", KnownResourceCommands.RestartCommand);
+
+        Assert.True(restarted.IsHealthy, $"sleeper is {restarted.State}/{restarted.Health}");
+        Assert.NotEqual(pid, Assert.Single(restarted.ProcessIds));
+        Assert.False(ProcessTree.IsAlive(pid));
+        Assert.Equal(0, restarted.Restarts);
+    }
+
+    [Fact]
+    public async Task Stopping_a_dependency_leaves_what_waits_for_it_running()
+    {
+        var builder = SmallGraphs.Create();
+        var db = builder.AddExecutable("db", "sleep", ".", "600");
+        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db);
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        var service = app.ResourceNotifications.GetSnapshot("service");
+
+        await commands.ExecuteCommandAsync("db", KnownResourceCommands.StopCommand);
+
+        var after = app.ResourceNotifications.GetSnapshot("service");
+        Assert.True(after.IsHealthy);
+        Assert.Equal(service.ProcessIds, after.ProcessIds);
+    }
+
+    [Fact]
+    public async Task A_resource_started_while_its_dependency_is_stopped_waits_for_the_dependency()
+    {
+        var builder = SmallGraphs.Create();
+        var db = builder.AddExecutable("db", "sleep", ".", "600");
+        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db);
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await commands.ExecuteCommandAsync("service", KnownResourceCommands.StopCommand);
+        await commands.ExecuteCommandAsync("db", KnownResourceCommands.StopCommand);
+
+        var waiting = await commands.ExecuteCommandAsync("service", KnownResourceCommands.StartCommand);
+
+        Assert.Equal(KnownResourceStates.Waiting, waiting.State);
+        Assert.Equal(["db"], waiting.WaitingFor.ToArray());
+        Assert.Empty(waiting.ProcessIds);
+
+        await commands.ExecuteCommandAsync("db", KnownResourceCommands.StartCommand);
+
+        var running = await app.ResourceNotifications.WaitForResourceHealthyAsync("service", new CancellationTokenSource(Patience).Token);
+        Assert.Single(running.ProcessIds);
+    }
+
+    [Fact]
+    public async Task Stopping_a_server_stops_what_lives_inside_it_and_starting_it_brings_both_back()
+    {
+        var builder = SmallGraphs.Create();
+        var server = builder.AddExecutable("server", "sleep", ".", "600");
+        builder.AddResource(new Inside("inside", server.Resource)).WithAnnotation(new LocalRunnerAnnotation(new NoProcess()));
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+
+        await commands.ExecuteCommandAsync("server", KnownResourceCommands.StopCommand);
+
+        Assert.Equal(KnownResourceStates.Exited, app.ResourceNotifications.GetSnapshot("inside").State);
+
+        await commands.ExecuteCommandAsync("server", KnownResourceCommands.StartCommand);
+
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("inside", new CancellationTokenSource(Patience).Token);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_or_resource_is_refused_with_what_exists()
+    {
+        var builder = SmallGraphs.Create();
+        builder.AddExecutable("sleeper", "sleep", ".", "600");
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+
+        var command = await Assert.ThrowsAsync<ArgumentException>(() => commands.ExecuteCommandAsync("sleeper", "resource-explode"));
+        Assert.Contains(KnownResourceCommands.RestartCommand, command.Message);
+        var resource = await Assert.ThrowsAsync<ArgumentException>(() => commands.ExecuteCommandAsync("ghost", KnownResourceCommands.StopCommand));
+        Assert.Contains("sleeper", resource.Message);
+    }
+
+    private sealed class Inside(string name, IResource parent) : Resource(name), IResourceWithParent
+    {
+        public IResource Parent { get; } = parent;
+    }
+
+    private sealed class NoProcess : ILocalRunner
+    {
+        public IEnumerable<NativeTool> RequiredTools => [];
+
+        public Task<ProcessSpec?> PrepareAsync(LocalRunContext context, CancellationToken cancellationToken) => Task.FromResult<ProcessSpec?>(null);
+
+        public Task<HealthStatus> CheckHealthAsync(LocalRunContext context, CancellationToken cancellationToken) => Task.FromResult(HealthStatus.Healthy);
+    }
+}
