@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Dashboard;
 using Platform.Hosting.Orchestration;
 using Platform.Hosting.Publishing;
 using Platform.Hosting.Testing;
@@ -82,6 +83,8 @@ public sealed partial class DistributedApplicationBuilder : IDistributedApplicat
         Services.AddSingleton<ResourceLoggerService>();
         if (ExecutionContext.IsRunMode)
         {
+            // Before the orchestration: the dashboard serves from the first moment and prints its link above the console view.
+            Services.AddDashboard(Configuration);
             Services.AddLocalOrchestration(Configuration, AppHostDirectory);
         }
         else

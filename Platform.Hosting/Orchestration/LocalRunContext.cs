@@ -9,6 +9,9 @@ public sealed class LocalRunContext
 
     public required int Replica { get; init; }
 
+    /// <summary>This replica's id for this run (<c>api-k3x9q2mz</c>): its OpenTelemetry <c>service.instance.id</c>.</summary>
+    public required string InstanceId { get; init; }
+
     /// <summary>This resource's own folder under the data directory: kept between runs.</summary>
     public required string DataDirectory { get; init; }
 

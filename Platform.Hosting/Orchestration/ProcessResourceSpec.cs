@@ -17,7 +17,8 @@ internal static class ProcessResourceSpec
         string? workingDirectory, Action<Dictionary<string, string>>? addEnvironment, CancellationToken cancellationToken)
     {
         var resource = context.Resource;
-        var environment = await EnvironmentEvaluation.ResolveAsync(resource, context.ExecutionContext, cancellationToken);
+        var environment = (await EnvironmentEvaluation.ResolveAsync(resource, context.ExecutionContext, cancellationToken))
+            .ToDictionary(pair => pair.Key, pair => ProcessTemplates.Fill(pair.Value, context), StringComparer.Ordinal);
         foreach (var endpoint in resource.AnnotationsOf<EndpointAnnotation>().Where(e => e.EnvironmentVariable is not null))
         {
             environment[endpoint.EnvironmentVariable!] = context.PortOf(endpoint).ToString(CultureInfo.InvariantCulture);

@@ -27,6 +27,7 @@ internal sealed class RunSession(
     {
         Resource = resource,
         Replica = replica,
+        InstanceId = $"{resource.Name}-{System.Security.Cryptography.RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 8)}",
         DataDirectory = Path.Combine(Options.DataDirectory, resource.Name),
         ToolsDirectory = Options.ToolsDirectory,
         Tools = Tools,

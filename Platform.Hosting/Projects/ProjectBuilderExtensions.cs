@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Dashboard;
 using Platform.Hosting.Orchestration;
 
 namespace Platform.Hosting.Projects;
@@ -20,7 +21,7 @@ public static class ProjectBuilderExtensions
         var resource = new ProjectResource(name, metadata);
         var project = builder.AddResource(resource)
             .WithAnnotation(new LocalRunnerAnnotation(new ProjectRunner()))
-            .WithEnvironment(context => AddProjectDefaults(context, resource, builder.Environment.EnvironmentName));
+            .WithEnvironment(context => AddProjectDefaults(context, resource, builder));
         if (IsWebProject(metadata.ProjectPath))
         {
             project.WithHttpEndpoint().WithHttpHealthCheck();
@@ -37,10 +38,11 @@ public static class ProjectBuilderExtensions
     }
 
     /// <summary>The variables Aspire gives every project, in its order.</summary>
-    private static void AddProjectDefaults(EnvironmentCallbackContext context, ProjectResource project, string environmentName)
+    private static void AddProjectDefaults(EnvironmentCallbackContext context, ProjectResource project, IDistributedApplicationBuilder builder)
     {
         var variables = context.EnvironmentVariables;
         variables["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] = "in_memory";
+        OtlpEnvironment.Add(context, project, builder.Configuration, builder.Environment);
         var http = project.AnnotationsOf<EndpointAnnotation>().Where(e => e.Scheme == "http").ToList();
         if (context.ExecutionContext.IsPublishMode)
         {
@@ -51,8 +53,8 @@ public static class ProjectBuilderExtensions
             }
             return;
         }
-        variables["ASPNETCORE_ENVIRONMENT"] = environmentName;
-        variables["DOTNET_ENVIRONMENT"] = environmentName;
+        variables["ASPNETCORE_ENVIRONMENT"] = builder.Environment.EnvironmentName;
+        variables["DOTNET_ENVIRONMENT"] = builder.Environment.EnvironmentName;
         variables["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "true";
         variables["LOGGING__CONSOLE__FORMATTERNAME"] = "simple";
     }

@@ -1,0 +1,97 @@
+using System.Text;
+using Platform.Hosting.Dashboard.Telemetry;
+using static Platform.Hosting.Dashboard.Pages.Html;
+
+namespace Platform.Hosting.Dashboard.Pages;
+
+/// <summary>One trace as a waterfall: each span under its parent, its bar placed on the trace's time line.
+/// Opening a span shows its attributes and events.</summary>
+internal static class TraceDetailPage
+{
+    public static string Content(IReadOnlyList<SpanRecord> spans, string traceId)
+    {
+        if (spans.Count == 0)
+        {
+            return $"""<p class="muted">Trace <span class="mono">{E(traceId)}</span> is not (or no longer) kept. <a href="/traces">All traces</a></p>""";
+        }
+        var start = spans.Min(s => s.Start);
+        var total = spans.Max(s => s.End) - start;
+        var ordered = DepthFirst(spans);
+        var rows = new StringBuilder();
+        foreach (var (span, depth) in ordered)
+        {
+            rows.Append(Row(span, depth, start, total));
+        }
+        var services = spans.Select(s => s.Source.Service).Distinct().ToList();
+        return $"""
+            <div class="trace-header">
+              <div><span class="muted">Trace</span> <span class="mono">{E(traceId)}</span></div>
+              <div><span class="muted">Started</span> {Time(start)}</div>
+              <div><span class="muted">Duration</span> {Duration(total)}</div>
+              <div><span class="muted">Spans</span> {spans.Count}</div>
+              <div><span class="muted">Depth</span> {ordered.Max(o => o.Depth) + 1}</div>
+              <div>{string.Concat(services.Select(Chip))}</div>
+              <div><a href="/structuredlogs?traceId={E(traceId)}">Structured logs of this trace</a></div>
+            </div>
+            <div class="waterfall">
+              <div class="waterfall-head"><div>Span</div><div class="ticks">{Ticks(total)}</div></div>
+              {rows}
+            </div>
+            """;
+    }
+
+    private static string Row(SpanRecord span, int depth, DateTime start, TimeSpan total)
+    {
+        var scale = Math.Max(total.TotalMilliseconds, 0.001);
+        var left = (span.Start - start).TotalMilliseconds / scale * 100;
+        var width = Math.Max(0.3, span.Duration.TotalMilliseconds / scale * 100);
+        var what = span.Attribute("db.system") ?? span.Attribute("db.system.name") ?? span.Attribute("rpc.system") ?? span.Attribute("messaging.system");
+        return Inv($"""
+            <details class="span-row{(span.IsError ? " error" : "")}" id="span-{span.SpanId}" data-service="{E(span.Source.Service)}">
+              <summary>
+                <div class="span-name" style="padding-left:{depth * 16}px">{Chip(span.Source.Service)}<span title="{E(span.Name)}">{E(span.Name)}</span>{(what is null ? "" : $"""<span class="tag">{E(what)}</span>""")}</div>
+                <div class="span-bar"><div class="bar" style="left:{left:0.###}%;width:{Math.Min(width, 100 - left):0.###}%;--c:{ColorOf(span.Source.Service)}"></div><span class="bar-label" style="left:{Math.Min(left + width, 88):0.###}%">{Duration(span.Duration)}</span></div>
+              </summary>
+              <div class="span-details">
+                <table class="kv">
+                  <tr><th>Resource</th><td>{E(span.Source.Service)} <span class="muted">{E(span.Source.Instance)}</span></td></tr>
+                  <tr><th>Kind</th><td>{span.Kind}</td></tr>
+                  <tr><th>Span id</th><td class="mono">{span.SpanId}</td></tr>
+                  <tr><th>Parent</th><td class="mono">{span.ParentSpanId}</td></tr>
+                  <tr><th>Scope</th><td>{E(span.Scope)}</td></tr>
+                  <tr><th>Start</th><td>{Time(span.Start)} (+{Duration(span.Start - start)})</td></tr>
+                  <tr><th>Status</th><td>{(span.IsError ? "Error" : "Unset/Ok")} {E(span.StatusMessage)}</td></tr>
+                  {string.Concat(span.Attributes.Select(a => $"""<tr><th>{E(a.Key)}</th><td>{E(a.Value)}</td></tr>"""))}
+                </table>
+                {(span.Events.Length == 0 ? "" : "<h3>Events</h3>" + string.Concat(span.Events.Select(e =>
+                    $"""<div class="event"><span class="muted">+{Duration(e.Time - span.Start)}</span> {E(e.Name)} {string.Join(" ", e.Attributes.Select(a => $"<code>{E(a.Key)}={E(a.Value)}</code>"))}</div>""")))}
+              </div>
+            </details>
+            """);
+    }
+
+    /// <summary>Parents before their children, siblings by start time; orphans (parent not received) at the top level.</summary>
+    private static List<(SpanRecord Span, int Depth)> DepthFirst(IReadOnlyList<SpanRecord> spans)
+    {
+        var ids = spans.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
+        var children = spans.Where(s => s.ParentSpanId is not null && ids.Contains(s.ParentSpanId))
+            .ToLookup(s => s.ParentSpanId!, StringComparer.Ordinal);
+        var result = new List<(SpanRecord, int)>(spans.Count);
+        void Visit(SpanRecord span, int depth)
+        {
+            result.Add((span, depth));
+            foreach (var child in children[span.SpanId].OrderBy(c => c.Start))
+            {
+                Visit(child, depth + 1);
+            }
+        }
+        foreach (var root in spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).OrderBy(s => s.Start))
+        {
+            Visit(root, 0);
+        }
+        return result;
+    }
+
+    private static string Ticks(TimeSpan total) =>
+        string.Concat(Enumerable.Range(0, 5).Select(i => Inv($"""<span style="left:{i * 25}%">{Duration(total * i / 4)}</span>""")));
+}

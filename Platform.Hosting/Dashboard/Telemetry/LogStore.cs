@@ -1,0 +1,94 @@
+using Platform.Hosting.Dashboard.Otlp.Proto.Logs;
+
+namespace Platform.Hosting.Dashboard.Telemetry;
+
+/// <summary>The structured log records received, in bounded memory: the oldest go first.</summary>
+public sealed class LogStore
+{
+    private readonly TelemetryLimits _limits;
+    private readonly OtlpValues _values;
+    private readonly Queue<LogEntry> _entries = new();
+    private readonly Lock _gate = new();
+    private long _sequence;
+
+    internal LogStore(TelemetryLimits limits, OtlpValues values) => (_limits, _values) = (limits, values);
+
+    public int Count
+    {
+        get { lock (_gate) { return _entries.Count; } }
+    }
+
+    internal void Add(IEnumerable<ResourceLogs> resourceLogs)
+    {
+        var records = resourceLogs.SelectMany(r =>
+        {
+            var source = _values.SourceOf(r.Resource);
+            return r.ScopeLogs.SelectMany(scope => scope.LogRecords.Select(record => (record, source, category: _values.Intern(scope.Scope?.Name ?? ""))));
+        }).ToList();
+        lock (_gate)
+        {
+            foreach (var (record, source, category) in records)
+            {
+                _entries.Enqueue(Convert(++_sequence, record, source, category));
+                if (_entries.Count > _limits.MaxLogRecords)
+                {
+                    _entries.Dequeue();
+                }
+            }
+        }
+    }
+
+    /// <summary>The newest records first, filtered by resource, lowest level and text (message, category or attribute).</summary>
+    public IReadOnlyList<LogEntry> Query(string? service = null, int minSeverity = 0, string? text = null, string? traceId = null, int limit = 500)
+    {
+        lock (_gate)
+        {
+            return [.. _entries.Reverse()
+                .Where(e => (service is null || e.Source.Service == service)
+                    && e.Severity >= minSeverity
+                    && (traceId is null || e.TraceId == traceId)
+                    && (string.IsNullOrEmpty(text)
+                        || e.Message.Contains(text, StringComparison.OrdinalIgnoreCase)
+                        || e.Category.Contains(text, StringComparison.OrdinalIgnoreCase)
+                        || e.Attributes.Any(a => a.Value.Contains(text, StringComparison.OrdinalIgnoreCase))))
+                .Take(limit)];
+        }
+    }
+
+    public IReadOnlyList<string> Services()
+    {
+        lock (_gate)
+        {
+            return [.. _entries.Select(e => e.Source.Service).Distinct().Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>OTLP severity numbers: 1-4 trace, 5-8 debug, 9-12 information, 13-16 warning, 17-20 error, 21-24 critical.</summary>
+    public static string LevelOf(int severity) => severity switch
+    {
+        >= 21 => "Critical",
+        >= 17 => "Error",
+        >= 13 => "Warning",
+        >= 9 => "Information",
+        >= 5 => "Debug",
+        >= 1 => "Trace",
+        _ => "Unspecified",
+    };
+
+    private LogEntry Convert(long sequence, LogRecord record, TelemetrySource source, string category)
+    {
+        var time = record.TimeUnixNano != 0 ? record.TimeUnixNano : record.ObservedTimeUnixNano;
+        var severity = (int)record.SeverityNumber;
+        return new LogEntry(
+            sequence,
+            time == 0 ? DateTime.UtcNow : OtlpValues.Time(time),
+            severity,
+            LevelOf(severity),
+            _values.Text(record.Body),
+            category,
+            _values.Attributes(record.Attributes),
+            OtlpValues.Id(record.TraceId),
+            OtlpValues.Id(record.SpanId),
+            source);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Google.Protobuf;
+using Google.Protobuf.Collections;
+using Platform.Hosting.Dashboard.Otlp.Proto.Common;
+using OtlpResource = Platform.Hosting.Dashboard.Otlp.Proto.Resource.Resource;
+
+namespace Platform.Hosting.Dashboard.Telemetry;
+
+/// <summary>Turns OTLP values into what the stores keep: short strings, hex ids, UTC times.</summary>
+internal sealed class OtlpValues(TelemetryLimits limits)
+{
+    // Keys and service names repeat in every export: keeping one copy of each saves most of their memory.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);
+
+    public TelemetrySource SourceOf(OtlpResource? resource)
+    {
+        string? service = null, instance = null;
+        foreach (var attribute in resource?.Attributes ?? [])
+        {
+            if (attribute.Key == "service.name")
+            {
+                service = Text(attribute.Value);
+            }
+            else if (attribute.Key == "service.instance.id")
+            {
+                instance = Text(attribute.Value);
+            }
+        }
+        service = Intern(string.IsNullOrEmpty(service) ? "unknown_service" : service);
+        return new TelemetrySource(service, Intern(instance ?? service));
+    }
+
+    public TelemetryAttribute[] Attributes(RepeatedField<KeyValue> attributes)
+    {
+        var count = Math.Min(attributes.Count, limits.MaxAttributeCount);
+        var result = new TelemetryAttribute[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = new TelemetryAttribute(Intern(attributes[i].Key), Text(attributes[i].Value));
+        }
+        return result;
+    }
+
+    public string Text(AnyValue? value) => Truncate(value?.ValueCase switch
+    {
+        AnyValue.ValueOneofCase.StringValue => value.StringValue,
+        AnyValue.ValueOneofCase.BoolValue => value.BoolValue ? "true" : "false",
+        AnyValue.ValueOneofCase.IntValue => value.IntValue.ToString(CultureInfo.InvariantCulture),
+        AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue.ToString(CultureInfo.InvariantCulture),
+        AnyValue.ValueOneofCase.ArrayValue => $"[{string.Join(", ", value.ArrayValue.Values.Select(Text))}]",
+        AnyValue.ValueOneofCase.KvlistValue => $"{{{string.Join(", ", value.KvlistValue.Values.Select(kv => $"{kv.Key}: {Text(kv.Value)}"))}}}",
+        AnyValue.ValueOneofCase.BytesValue => Convert.ToBase64String(value.BytesValue.Span),
+        _ => "",
+    });
+
+    public string Truncate(string text) => text.Length <= limits.MaxAttributeLength ? text : text[..limits.MaxAttributeLength] + "…";
+
+    public string Intern(string text) => text.Length > 128 ? text : _interned.Count < 10_000 ? _interned.GetOrAdd(text, text) : _interned.GetValueOrDefault(text, text);
+
+    /// <summary>A trace or span id as lowercase hex; null for an absent (empty or all-zero) id.</summary>
+    public static string? Id(ByteString id) =>
+        id.IsEmpty || id.Span.IndexOfAnyExcept((byte)0) < 0 ? null : Convert.ToHexStringLower(id.Span);
+
+    public static DateTime Time(ulong unixNanoseconds) =>
+        DateTime.UnixEpoch.AddTicks((long)(unixNanoseconds / 100));
+}
