@@ -43,8 +43,11 @@ internal static class DashboardServiceCollectionExtensions
         services.AddSingleton(endpoints);
         services.AddTelemetryStores();
         services.AddHostedService<DashboardService>();
-        // The dashboard's requests are not news on the AppHost's console.
-        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning));
+        // The dashboard's servers and requests are not news on the AppHost's console: it prints its own link.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning)
+            .AddFilter("Grpc", LogLevel.Warning));
         return services;
     }
 }

@@ -17,8 +17,8 @@ public static class DistributedApplicationTestingBuilder
 {
     /// <summary>
     /// Runs the AppHost that <typeparamref name="TEntryPoint"/> names (its <c>Projects.*</c> type, or any type in
-    /// its assembly) up to its <c>Build()</c> call and returns its graph, set to run on random ports with its own
-    /// empty data folder, which is deleted when the application is disposed.
+    /// its assembly) up to its <c>Build()</c> call and returns its graph, set to run on random ports (the dashboard's
+    /// too) with its own empty data folder, which is deleted when the application is disposed.
     /// </summary>
     public static Task<IDistributedApplicationTestingBuilder> CreateAsync<TEntryPoint>(string[]? args = null, CancellationToken cancellationToken = default)
         where TEntryPoint : class
@@ -43,6 +43,10 @@ public static class DistributedApplicationTestingBuilder
         {
             ["Platform:DataDirectory"] = dataDirectory,
             ["Platform:ConsoleView"] = "None",
+            // The dashboard runs in tests too (browser tests use it), on free ports so that runs never collide.
+            ["Dashboard:Port"] = "0",
+            ["Dashboard:OtlpGrpcPort"] = "0",
+            ["Dashboard:OtlpHttpPort"] = "0",
         });
 
     private static Assembly AppHostAssemblyOf(Type entryPoint)

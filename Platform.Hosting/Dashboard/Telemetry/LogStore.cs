@@ -3,7 +3,7 @@ using Platform.Hosting.Dashboard.Otlp.Proto.Logs;
 namespace Platform.Hosting.Dashboard.Telemetry;
 
 /// <summary>The structured log records received, in bounded memory: the oldest go first.</summary>
-public sealed class LogStore
+public sealed partial class LogStore
 {
     private readonly TelemetryLimits _limits;
     private readonly OtlpValues _values;
@@ -75,18 +75,28 @@ public sealed class LogStore
         _ => "Unspecified",
     };
 
+    /// <summary>A service that exports the message template (<c>Stored asset {AssetId}</c>) instead of the formatted
+    /// message gets it formatted here from the record's attributes, as the logger would have.</summary>
+    private static string Format(string body, TelemetryAttribute[] attributes) =>
+        !body.Contains('{') || attributes.Length == 0 ? body : Placeholder().Replace(body, match =>
+            attributes.FirstOrDefault(a => a.Key == match.Groups[1].Value) is { Key: not null } attribute ? attribute.Value : match.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([^{}:,]+)(?:[,:][^{}]*)?\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
+
     private LogEntry Convert(long sequence, LogRecord record, TelemetrySource source, string category)
     {
         var time = record.TimeUnixNano != 0 ? record.TimeUnixNano : record.ObservedTimeUnixNano;
         var severity = (int)record.SeverityNumber;
+        var attributes = _values.Attributes(record.Attributes);
         return new LogEntry(
             sequence,
             time == 0 ? DateTime.UtcNow : OtlpValues.Time(time),
             severity,
             LevelOf(severity),
-            _values.Text(record.Body),
+            Format(_values.Text(record.Body), attributes),
             category,
-            _values.Attributes(record.Attributes),
+            attributes,
             OtlpValues.Id(record.TraceId),
             OtlpValues.Id(record.SpanId),
             source);
