@@ -138,7 +138,15 @@ internal sealed class ResourceSupervisor
             if (spec is null)
             {
                 UpdateReplica(replica, r => r with { State = KnownResourceStates.Running, StartedAt = DateTimeOffset.UtcNow });
-                await MonitorHealthAsync(context, replica, cancellationToken);
+                try
+                {
+                    await MonitorHealthAsync(context, replica, cancellationToken);
+                }
+                finally
+                {
+                    // Without a process of its own, it stops with what contains it.
+                    UpdateReplica(replica, r => r with { State = KnownResourceStates.Exited, Health = null });
+                }
                 return;
             }
 
