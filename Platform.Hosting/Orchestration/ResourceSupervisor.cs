@@ -312,7 +312,7 @@ internal sealed class ResourceSupervisor
     {
         var replicas = _replicas.Select((r, i) => r with
         {
-            Url = _replicas.Length > 1 ? _replicaPorts[i].Values.Select(p => $"http://localhost:{p}").FirstOrDefault() : null,
+            Url = _replicas.Length > 1 ? _replicaPorts[i].Select(p => $"{p.Key.Scheme}://localhost:{p.Value}").FirstOrDefault() : null,
         }).ToImmutableArray();
         _session.Notifications.Publish(new ResourceSnapshot(_resource.Name, ResourceTypes.Of(_resource))
         {
