@@ -224,7 +224,7 @@ internal sealed class ResourceSupervisor
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // A resource without a process of its own (a database) ends with its health monitoring.
+            // A replica stopped while it waited to be restarted has no process either.
             UpdateReplica(replica, r => KnownResourceStates.IsTerminal(r.State) ? r : r with { State = KnownResourceStates.Exited, Health = null, ProcessId = null });
         }
         catch (Exception e)
@@ -245,7 +245,15 @@ internal sealed class ResourceSupervisor
             if (spec is null)
             {
                 UpdateReplica(replica, r => r with { State = KnownResourceStates.Running, StartedAt = DateTimeOffset.UtcNow });
-                await MonitorHealthAsync(run, context, replica, cancellationToken);
+                try
+                {
+                    await MonitorHealthAsync(run, context, replica, cancellationToken);
+                }
+                finally
+                {
+                    // Without a process of its own, it stops with what contains it.
+                    UpdateReplica(replica, r => r with { State = KnownResourceStates.Exited, Health = null });
+                }
                 return;
             }
 
@@ -420,7 +428,7 @@ internal sealed class ResourceSupervisor
     {
         var replicas = _replicas.Select((r, i) => r with
         {
-            Url = _replicas.Length > 1 ? _replicaPorts[i].Values.Select(p => $"http://localhost:{p}").FirstOrDefault() : null,
+            Url = _replicas.Length > 1 ? _replicaPorts[i].Select(p => $"{p.Key.Scheme}://localhost:{p.Value}").FirstOrDefault() : null,
         }).ToImmutableArray();
         _session.Notifications.Publish(new ResourceSnapshot(_resource.Name, ResourceTypes.Of(_resource))
         {

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Dashboard;
 using Platform.Hosting.Orchestration;
+using Platform.Hosting.Publishing;
 
 namespace Platform.Hosting.Projects;
 
@@ -21,7 +22,8 @@ public static class ProjectBuilderExtensions
         var resource = new ProjectResource(name, metadata);
         var project = builder.AddResource(resource)
             .WithAnnotation(new LocalRunnerAnnotation(new ProjectRunner()))
-            .WithEnvironment(context => AddProjectDefaults(context, resource, builder));
+            .WithEnvironment(context => AddProjectDefaults(context, resource, builder))
+            .WithManifestPublishingCallback(context => ProjectManifest.Write(context, resource, builder.Resources));
         if (IsWebProject(metadata.ProjectPath))
         {
             project.WithHttpEndpoint().WithHttpHealthCheck();
