@@ -24,23 +24,29 @@ internal static class GraphPicture
     public static string Render(DistributedApplicationModel model, IReadOnlyCollection<ResourceSnapshot> snapshots)
     {
         var states = snapshots.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
-        var layers = model.Layers().Select(l => l.Where(r => states.ContainsKey(r.Name)).OrderBy(r => r.Name, StringComparer.Ordinal).ToList())
-            .Where(l => l.Count > 0).ToList();
+        var layers = model.Layers().Select(l => l.Where(r => states.ContainsKey(r.Name)).ToList()).Where(l => l.Count > 0).ToList();
         if (layers.Count == 0)
         {
             return """<p class="muted">No resources.</p>""";
         }
         var positions = new Dictionary<IResource, (int X, int Y)>();
+        var rowOf = new Dictionary<IResource, double>();
         for (var column = 0; column < layers.Count; column++)
         {
-            for (var row = 0; row < layers[column].Count; row++)
+            // Each resource sits near the average row of what it uses, which keeps most arrows short and straight.
+            var ordered = layers[column]
+                .OrderBy(r => DistributedApplicationModel.AllDependencies(r).Where(rowOf.ContainsKey).Select(d => rowOf[d]).DefaultIfEmpty(double.MaxValue).Average())
+                .ThenBy(r => r.Name, StringComparer.Ordinal)
+                .ToList();
+            for (var row = 0; row < ordered.Count; row++)
             {
-                positions[layers[column][row]] = (Margin + column * (BoxWidth + ColumnGap), Margin + row * (BoxHeight + RowGap));
+                rowOf[ordered[row]] = row;
+                positions[ordered[row]] = (Margin + column * (BoxWidth + ColumnGap), Margin + row * (BoxHeight + RowGap));
             }
         }
         var width = Margin * 2 + layers.Count * BoxWidth + (layers.Count - 1) * ColumnGap;
         var height = Margin * 2 + layers.Max(l => l.Count) * (BoxHeight + RowGap) - RowGap;
-        var svg = new StringBuilder(Inv($"""<svg class="graph-picture" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="Resource graph">"""));
+        var svg = new StringBuilder(Inv($"""<svg class="graph-picture" viewBox="0 0 {width} {height}" style="max-width:{width}px" role="img" aria-label="Resource graph">"""));
         svg.Append("""<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#64748b"/></marker></defs>""");
         foreach (var ((from, to), kind) in Edges(positions.Keys))
         {

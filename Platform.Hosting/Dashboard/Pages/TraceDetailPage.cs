@@ -50,7 +50,7 @@ internal static class TraceDetailPage
             <details class="span-row{(span.IsError ? " error" : "")}" id="span-{span.SpanId}" data-service="{E(span.Source.Service)}">
               <summary>
                 <div class="span-name" style="padding-left:{depth * 16}px">{Chip(span.Source.Service)}<span title="{E(span.Name)}">{E(span.Name)}</span>{(what is null ? "" : $"""<span class="tag">{E(what)}</span>""")}</div>
-                <div class="span-bar"><div class="bar" style="left:{left:0.###}%;width:{Math.Min(width, 100 - left):0.###}%;--c:{ColorOf(span.Source.Service)}"></div><span class="bar-label" style="left:{Math.Min(left + width, 88):0.###}%">{Duration(span.Duration)}</span></div>
+                <div class="span-bar"><div class="bar" style="left:{left:0.###}%;width:{Math.Min(width, 100 - left):0.###}%;--c:{ColorOf(span.Source.Service)}"></div>{Label(span, left, width)}</div>
               </summary>
               <div class="span-details">
                 <table class="kv">
@@ -69,6 +69,13 @@ internal static class TraceDetailPage
             </details>
             """);
     }
+
+    /// <summary>The duration beside its bar: after it, before it when the bar ends near the right edge, or inside
+    /// a bar that spans nearly the whole trace.</summary>
+    private static string Label(SpanRecord span, double left, double width) =>
+        left + width <= 80 ? Inv($"""<span class="bar-label" style="left:{left + width:0.###}%">{Duration(span.Duration)}</span>""")
+        : left >= 15 ? Inv($"""<span class="bar-label" style="right:{100 - left:0.###}%">{Duration(span.Duration)}</span>""")
+        : Inv($"""<span class="bar-label inside" style="right:{Math.Max(0, 100 - left - width):0.###}%">{Duration(span.Duration)}</span>""");
 
     /// <summary>Parents before their children, siblings by start time; orphans (parent not received) at the top level.</summary>
     private static List<(SpanRecord Span, int Depth)> DepthFirst(IReadOnlyList<SpanRecord> spans)
