@@ -79,22 +79,23 @@ internal static class DashboardUi
 
         app.MapGet("/consolelogs/{name?}", (string? name) => Page("Console logs", "/consolelogs", ConsolePage.Content(notifications.Snapshots, name)));
         app.MapGet("/api/console/{name}/stream", (HttpContext context, string name) =>
-            StreamConsoleAsync(context, logs.GetLog(model.Find(name).Name), app.Lifetime.ApplicationStopping));
+            model.Resources.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)) is { } resource
+                ? StreamConsoleAsync(context, logs.GetLog(resource.Name), app.Lifetime.ApplicationStopping)
+                : Results.NotFound().ExecuteAsync(context));
 
-        app.MapGet("/structuredlogs", (string? resource, int? level, string? text, string? traceId) =>
+        app.MapGet("/structuredlogs", (string? resource, string? level, string? text, string? traceId) =>
             Page("Structured logs", "/structuredlogs", StructuredLogsPage.Content(structured, LogFilter(resource, level, text, traceId))));
-        app.MapGet("/fragments/structuredlogs", (string? resource, int? level, string? text, string? traceId) =>
+        app.MapGet("/fragments/structuredlogs", (string? resource, string? level, string? text, string? traceId) =>
             Fragment(StructuredLogsPage.Table(structured, LogFilter(resource, level, text, traceId))));
 
-        app.MapGet("/traces", (string? resource, double? minDuration, string? text) =>
+        app.MapGet("/traces", (string? resource, string? minDuration, string? text) =>
             Page("Traces", "/traces", TracesPage.Content(traces, TraceFilter(resource, minDuration, text))));
-        app.MapGet("/fragments/traces", (string? resource, double? minDuration, string? text) =>
+        app.MapGet("/fragments/traces", (string? resource, string? minDuration, string? text) =>
             Fragment(TracesPage.Table(traces, TraceFilter(resource, minDuration, text))));
         app.MapGet("/traces/{traceId}", (string traceId) =>
             Page("Trace", "/traces", TraceDetailPage.Content(traces.Get(traceId.ToLowerInvariant()), traceId)));
 
-        IReadOnlyList<string> MetricResources() => [.. notifications.Snapshots.Select(s => s.Name)
-            .Where(n => metrics.Instruments(n).Count > 0).Concat(metrics.Instruments().Select(i => i.Service)).Distinct().Order(StringComparer.Ordinal)];
+        IReadOnlyList<string> MetricResources() => [.. metrics.Instruments().Select(i => i.Service).Distinct().Order(StringComparer.Ordinal)];
         app.MapGet("/metrics/{resource?}", (string? resource, string? meter, string? instrument) =>
             Page("Metrics", "/metrics", MetricsPage.Content(metrics, MetricResources(), new MetricsPage.Selection(resource ?? MetricResources().FirstOrDefault(), meter, instrument))));
         app.MapGet("/fragments/metrics/{resource}", (string resource, string meter, string instrument) =>
@@ -104,11 +105,14 @@ internal static class DashboardUi
         return app;
     }
 
-    private static StructuredLogsPage.Filter LogFilter(string? resource, int? level, string? text, string? traceId) =>
-        new(NullIfEmpty(resource), level ?? 0, NullIfEmpty(text), NullIfEmpty(traceId)?.ToLowerInvariant());
+    // Filters arrive as text: an empty form field is "no filter", not a bad request.
+    private static StructuredLogsPage.Filter LogFilter(string? resource, string? level, string? text, string? traceId) =>
+        new(NullIfEmpty(resource), int.TryParse(level, out var severity) ? severity : 0, NullIfEmpty(text), NullIfEmpty(traceId)?.ToLowerInvariant());
 
-    private static TracesPage.Filter TraceFilter(string? resource, double? minDuration, string? text) =>
-        new(NullIfEmpty(resource), minDuration, NullIfEmpty(text));
+    private static TracesPage.Filter TraceFilter(string? resource, string? minDuration, string? text) =>
+        new(NullIfEmpty(resource),
+            double.TryParse(minDuration, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms > 0 ? ms : null,
+            NullIfEmpty(text));
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

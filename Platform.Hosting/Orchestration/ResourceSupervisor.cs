@@ -62,10 +62,6 @@ internal sealed class ResourceSupervisor
 
     public IResource Resource => _resource;
 
-    /// <summary>Completes when every replica of the current run is healthy (for a run-once resource: has finished
-    /// with exit code 0); faults with a message that names the resource if it cannot get there.</summary>
-    public Task Ready => _run.Ready.Task;
-
     /// <summary>Starts a new run, unless one is in progress. Returns once the start has an outcome to show.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -124,23 +120,26 @@ internal sealed class ResourceSupervisor
         }
     }
 
+    /// <summary>A run completes when every replica is healthy (for a run-once resource: has finished with exit code
+    /// 0), and faults with a message that names the resource if it cannot get there.</summary>
     private Run StartRun()
     {
+        Run run;
         lock (_gate)
         {
             if (_run.IsActive)
             {
                 return _run;
             }
-            _run = new Run(_replicas.Length);
+            run = _run = new Run(_replicas.Length);
             (_phase, _message, _waitingFor) = (KnownResourceStates.Starting, null, []);
             Publish();
             var started = _nextRun;
             _nextRun = NewSignal();
             started.TrySetResult();
         }
-        _run.Lifetime = RunAsync(_run);
-        return _run;
+        run.Lifetime = RunAsync(run);
+        return run;
     }
 
     private async Task StopRunAsync()

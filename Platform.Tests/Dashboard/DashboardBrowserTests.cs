@@ -77,6 +77,11 @@ public sealed class DashboardBrowserTests(GraphFixture fixture, Chromium chromiu
         var row = page.Locator("table.traces tbody tr", new() { HasTextString = "web: GET /" }).First;
         await Assertions.Expect(row).ToContainTextAsync("api", new() { Timeout = Patience });
         await Chromium.SaveScreenshotAsync(page, "traces");
+        await page.Locator("input[name=minDuration]").FillAsync("600000");
+        await page.Locator("form.filters button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("table.traces")).ToHaveCountAsync(0); // nothing took ten minutes
+        await page.Locator("input[name=minDuration]").FillAsync("");
+        await page.Locator("form.filters button[type=submit]").ClickAsync();
         await row.Locator("a").First.ClickAsync();
 
         await Assertions.Expect(page.Locator("details.span-row[data-service='web']").First).ToBeVisibleAsync();

@@ -8,13 +8,13 @@ internal static class TracesPage
 {
     public sealed record Filter(string? Resource, double? MinDurationMs, string? Text)
     {
-        public string Query => $"?resource={Url(Resource ?? "")}&minDuration={MinDurationMs}&text={Url(Text ?? "")}";
+        public string Query => Inv($"?resource={Url(Resource ?? "")}&minDuration={MinDurationMs}&text={Url(Text ?? "")}");
     }
 
     public static string Content(TraceStore store, Filter filter) => $"""
         <form class="filters" method="get" action="/traces">
           <label>Resource <select name="resource" data-autosubmit>{Options(store.Services(), filter.Resource, "All resources")}</select></label>
-          <label>Min duration (ms) <input type="number" name="minDuration" min="0" step="any" value="{filter.MinDurationMs}"></label>
+          <label>Min duration (ms) <input type="number" name="minDuration" min="0" step="any" value="{Inv($"{filter.MinDurationMs}")}"></label>
           <label>Name <input type="search" name="text" value="{E(filter.Text)}" placeholder="Span name or trace id"></label>
           <button type="submit">Filter</button>
         </form>
