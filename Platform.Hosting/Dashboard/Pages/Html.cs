@@ -41,7 +41,9 @@ internal static class Html
 
     public static string Chip(string service) => $"""<span class="chip" style="--c:{ColorOf(service)}">{E(service)}</span>""";
 
+    /// <summary>A select's options; the selected value is kept even before any telemetry names it, so that a
+    /// filter chosen early still shows as chosen.</summary>
     public static string Options(IEnumerable<string> values, string? selected, string allLabel) =>
-        $"""<option value="">{E(allLabel)}</option>""" + string.Concat(values.Select(v =>
+        $"""<option value="">{E(allLabel)}</option>""" + string.Concat(values.Union(selected is null ? [] : [selected]).Select(v =>
             $"""<option value="{E(v)}"{(v == selected ? " selected" : "")}>{E(v)}</option>"""));
 }
