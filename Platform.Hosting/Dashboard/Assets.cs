@@ -24,7 +24,6 @@ internal static class Assets
             {
                 ".css" => "text/css; charset=utf-8",
                 ".js" => "text/javascript; charset=utf-8",
-                ".svg" => "image/svg+xml",
                 _ => "application/octet-stream",
             });
         }
