@@ -60,7 +60,7 @@ internal static class PostgresDatabases
                 InstanceType = new Amazon.CDK.AWS.EC2.InstanceType(settings.InstanceClass),
                 Vpc = context.Vpc,
                 VpcSubnets = context.DataSubnets,
-                StorageEncrypted = true,
+                // Encryption is the primary's: a replica inherits it, and CloudFormation refuses StorageEncrypted on one.
                 StorageType = StorageType.GP3,
                 MaxAllocatedStorage = settings.MaxAllocatedStorageGiB,
                 DeletionProtection = settings.DeletionProtection,
