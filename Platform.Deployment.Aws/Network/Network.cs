@@ -19,7 +19,8 @@ internal static class Network
             NatGateways = settings.NatGateways,
             SubnetConfiguration =
             [
-                new SubnetConfiguration { Name = "LoadBalancers", SubnetType = SubnetType.PUBLIC, CidrMask = 24 },
+                // Nothing there needs a public IP of its own: load balancers and NAT gateways have theirs.
+                new SubnetConfiguration { Name = "LoadBalancers", SubnetType = SubnetType.PUBLIC, CidrMask = 24, MapPublicIpOnLaunch = false },
                 new SubnetConfiguration { Name = "Tasks", SubnetType = SubnetType.PRIVATE_WITH_EGRESS, CidrMask = 20 },
                 new SubnetConfiguration { Name = "Data", SubnetType = SubnetType.PRIVATE_ISOLATED, CidrMask = 24 },
             ],

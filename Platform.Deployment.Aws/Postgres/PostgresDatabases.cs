@@ -44,6 +44,9 @@ internal static class PostgresDatabases
                 AutoMinorVersionUpgrade = true,
                 PubliclyAccessible = false,
                 EnablePerformanceInsights = true,
+                MonitoringInterval = Duration.Seconds(60),
+                // Allowed beside the password: services may move to IAM tokens without a change here.
+                IamAuthentication = true,
                 CloudwatchLogsExports = ["postgresql", "upgrade"],
                 Credentials = Credentials.FromPassword(server.UserName, context.Parameters.Get(server.Password).SecretValue),
                 DatabaseName = server.Database,
@@ -68,6 +71,7 @@ internal static class PostgresDatabases
                 AutoMinorVersionUpgrade = true,
                 PubliclyAccessible = false,
                 EnablePerformanceInsights = true,
+                MonitoringInterval = Duration.Seconds(60),
                 CloudwatchLogsExports = ["postgresql", "upgrade"],
                 Port = PostgresPort,
             });

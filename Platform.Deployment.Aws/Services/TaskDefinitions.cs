@@ -4,6 +4,7 @@ using Platform.Deployment.Aws.Logs;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Deployment.Aws.Values;
+using Platform.Hosting.Manifest;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
 
 namespace Platform.Deployment.Aws.Services;
@@ -21,6 +22,8 @@ internal sealed record WorkloadTask(Workload Workload, FargateTaskDefinition Def
 /// </summary>
 internal sealed class TaskDefinitions(DeploymentContext context, Images images, TaskValues values)
 {
+    private const string DotnetUser = "1654";
+
     public WorkloadTask Create(Workload workload, SecurityGroup securityGroup)
     {
         var id = LogicalIds.Of(workload.Name);
@@ -48,12 +51,18 @@ internal sealed class TaskDefinitions(DeploymentContext context, Images images, 
                     break;
             }
         }
-        definition.AddContainer(workload.Name, new ContainerDefinitionOptions
+        var dotnet = workload.Resource is ManifestProject;
+        var container = definition.AddContainer(workload.Name, new ContainerDefinitionOptions
         {
             ContainerName = workload.Name,
             Image = images.For(workload),
             Essential = true,
-            EntryPoint = workload.Resource is Hosting.Manifest.ManifestContainer { Entrypoint: { } entrypoint } ? [entrypoint] : null,
+            // A hard limit: a leaking task is stopped, not left to starve the others.
+            MemoryLimitMiB = size.MemoryMiB!.Value,
+            // .NET's container images run as the unprivileged user 'app' (1654), and need to write only below /tmp and its home.
+            User = dotnet ? DotnetUser : null,
+            ReadonlyRootFilesystem = dotnet,
+            EntryPoint = workload.Resource is ManifestContainer { Entrypoint: { } entrypoint } ? [entrypoint] : null,
             Command = workload.Resource.Args.Count > 0 ? [.. workload.Resource.Args.Select((arg, i) => Argument(workload, i, arg, uses))] : null,
             Environment = environment,
             Secrets = secrets,
@@ -70,6 +79,14 @@ internal sealed class TaskDefinitions(DeploymentContext context, Images images, 
                 LogGroup = LogGroups.Create(context.Stack, id + "Logs", context.Settings),
             }),
         });
+        if (dotnet)
+        {
+            foreach (var (volume, path) in new[] { ("tmp", "/tmp"), ("home", "/home/app") })
+            {
+                definition.AddVolume(new Amazon.CDK.AWS.ECS.Volume { Name = volume });
+                container.AddMountPoints(new MountPoint { SourceVolume = volume, ContainerPath = path, ReadOnly = false });
+            }
+        }
         return new WorkloadTask(workload, definition, securityGroup, uses);
     }
 
