@@ -9,9 +9,9 @@ namespace Platform.Deployment.Aws.Plan;
 /// </summary>
 public static partial class PlanBuilder
 {
-    public static DeploymentPlan Build(AspireManifest manifest, Func<ManifestWorkload, string> buildCommand)
+    public static DeploymentPlan Build(AspireManifest manifest, IReadOnlyList<string> skip, Func<ManifestWorkload, string> buildCommand)
     {
-        var problems = new List<string>();
+        var problems = skip.Where(s => !manifest.TryGet(s, out _)).Select(s => $"'{s}' is in the settings' skip list but not in the manifest").ToList();
         var resolver = new ManifestResolver(manifest);
         var postgres = new List<PostgresServer>();
         var replicas = new List<PostgresReplica>();
@@ -20,7 +20,7 @@ public static partial class PlanBuilder
         var services = new List<Workload>();
         var runOnce = new List<Workload>();
 
-        foreach (var resource in manifest.Resources)
+        foreach (var resource in manifest.Resources.Where(r => !skip.Contains(r.Name)))
         {
             try
             {
@@ -61,7 +61,7 @@ public static partial class PlanBuilder
         problems.AddRange(PlanChecks.Check(plan));
         if (problems.Count > 0)
         {
-            throw new DeploymentException($"The manifest cannot be deployed to ECS as it is:\n  {string.Join("\n  ", problems)}");
+            throw new DeploymentException($"The manifest cannot be deployed to ECS as it is:\n  {string.Join("\n  ", problems.Distinct())}");
         }
         return plan;
     }

@@ -25,6 +25,12 @@ public sealed record DeploymentSettings
     /// <summary>Per resource name; a field left out keeps the value of <see cref="Defaults"/>.</summary>
     public IReadOnlyDictionary<string, ServiceSettings> Services { get; init; } = new Dictionary<string, ServiceSettings>();
 
+    /// <summary>
+    /// Resources deliberately left out of the deployment (such as an entry the manifest's publisher could not
+    /// write). Anything else that cannot be mapped is an error; a value that uses a skipped resource still is.
+    /// </summary>
+    public IReadOnlyList<string> Skip { get; init; } = [];
+
     public PostgresSettings Postgres { get; init; } = new();
 
     public RedisSettings Redis { get; init; } = new();

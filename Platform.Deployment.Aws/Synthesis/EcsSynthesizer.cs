@@ -25,7 +25,7 @@ public static class EcsSynthesizer
 
     public static SynthesisResult Synthesize(AspireManifest manifest, DeploymentSettings settings, string outputPath)
     {
-        var plan = PlanBuilder.Build(manifest, BuildCommands.For(settings));
+        var plan = PlanBuilder.Build(manifest, settings.Skip, BuildCommands.For(settings));
         var assembly = Path.Combine(Path.GetFullPath(outputPath), CloudAssemblyFolder);
         if (Directory.Exists(assembly))
         {
