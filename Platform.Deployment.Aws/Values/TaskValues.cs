@@ -43,10 +43,11 @@ internal sealed class TaskValues(DeploymentContext context)
         var key = value.ToString();
         if (!_composed.TryGetValue(key, out var composed))
         {
-            var name = ConnectionStringOf(template) is { } resource ? $"{resource} connection string" : $"{location}";
             composed = new Secret(context.Stack, $"Value{_composed.Count + 1}Secret", new SecretProps
             {
-                Description = $"{name}, composed from the manifest's '{template}'.",
+                Description = ConnectionStringOf(template) is { } resource
+                    ? $"Connection string of '{resource}', composed from the manifest."
+                    : $"Value of {location}, composed from the manifest.",
                 SecretStringValue = new SecretValue(Join(value, leaf => context.Parameters.Get(leaf).SecretValue.UnsafeUnwrap())),
             });
             _composed.Add(key, composed);

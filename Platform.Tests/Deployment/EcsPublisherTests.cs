@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Deployment.Aws.Publishing;
+using Platform.Hosting.Manifest;
 using Platform.Hosting.Publishing;
 using Platform.Hosting.Testing;
 using Platform.Tests.Infrastructure;
@@ -25,7 +26,11 @@ public sealed class EcsPublisherTests
 
             await publisher.PublishAsync(app.Model, output, CancellationToken.None);
 
-            Assert.Equal(await File.ReadAllTextAsync(Repository.ManifestPath), await File.ReadAllTextAsync(Path.Combine(output, "aspire-manifest.json")));
+            // The graph's manifest, written beside the deployment (its paths relative to it), is what was synthesized.
+            var committed = AspireManifest.Load(Repository.ManifestPath);
+            var published = AspireManifest.Load(Path.Combine(output, "aspire-manifest.json"));
+            Assert.Equal(committed.Resources.Select(r => (r.Name, r.Type)), published.Resources.Select(r => (r.Name, r.Type)));
+            Assert.Equal(committed.FullPath(((ManifestProject)committed["api"]).Path), published.FullPath(((ManifestProject)published["api"]).Path));
             Assert.True(File.Exists(Path.Combine(output, "cdk.out", "platform.template.json")));
             var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
             Assert.Contains(files, f => f.EndsWith("tree.json", StringComparison.Ordinal));
