@@ -41,13 +41,8 @@ internal static partial class CfnGuard
     /// <summary>cfn-guard writes one JSON report per rule file, one after another.</summary>
     private static List<JsonElement> Reports(string output)
     {
-        var reports = new List<JsonElement>();
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(output), new JsonReaderOptions { AllowMultipleValues = true });
-        while (JsonDocument.TryParseValue(ref reader, out var document))
-        {
-            reports.Add(document.RootElement.Clone());
-        }
-        return reports;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(output));
+        return [.. JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, topLevelValues: true).ToBlockingEnumerable()];
     }
 
     private static async Task<string> EnsureInstalledAsync()
