@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Platform.Deployment.Aws.Network;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Postgres;
 using Platform.Deployment.Aws.Redis;
@@ -42,7 +43,7 @@ public static class EcsSynthesizer
         {
             Description = "Generated from an Aspire manifest by Platform.Deployment.Aws (dotnet run --project Platform.Deployment.Aws -- synth)",
         });
-        var context = new DeploymentContext(stack, plan, settings, Network.Network.Create(stack, settings));
+        var context = new DeploymentContext(stack, plan, settings, VirtualNetwork.Create(stack, settings));
         Build(context);
         app.Synth();
         return new SynthesisResult(assembly, stack.StackName, Path.Combine(assembly, stack.TemplateFile), context.Parameters.StackParameters);

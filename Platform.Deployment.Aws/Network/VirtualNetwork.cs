@@ -9,7 +9,7 @@ namespace Platform.Deployment.Aws.Network;
 /// The VPC: public subnets for the load balancers only, private subnets with NAT egress for the tasks (they pull
 /// images and read secrets), isolated subnets without any route out for the data services. Flow logs record traffic.
 /// </summary>
-internal static class Network
+internal static class VirtualNetwork
 {
     public static IVpc Create(Stack stack, DeploymentSettings settings)
     {
