@@ -1,5 +1,6 @@
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
+using Platform.Hosting;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Manifest;
 using Platform.Hosting.Publishing;
@@ -18,8 +19,16 @@ public sealed class EcsPublisher(ManifestPublisher manifestPublisher, EcsDeploym
     {
         var manifestPath = Path.Combine(outputPath, "aspire-manifest.json");
         await manifestPublisher.PublishAsync(model, manifestPath, cancellationToken);
-        var result = EcsSynthesizer.Synthesize(AspireManifest.Load(manifestPath), DeploymentSettingsFile.Load(options.SettingsPath), outputPath);
-        Console.Out.WriteLine($"Synthesized stack '{result.StackName}': {result.TemplatePath}");
+        try
+        {
+            var result = EcsSynthesizer.Synthesize(AspireManifest.Load(manifestPath), DeploymentSettingsFile.Load(options.SettingsPath), outputPath);
+            Console.Out.WriteLine($"Synthesized stack '{result.StackName}': {result.TemplatePath}");
+        }
+        catch (Exception e) when (e is DeploymentException or ManifestException)
+        {
+            // Reported by the AppHost as one error message and exit code 1, like its other command-line errors.
+            throw new DistributedApplicationException(e.Message, e);
+        }
     }
 }
 
