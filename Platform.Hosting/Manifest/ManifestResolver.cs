@@ -7,9 +7,10 @@ namespace Platform.Hosting.Manifest;
 /// Resolves manifest expressions: <c>{r.connectionString}</c> and <c>{p.value}</c> are expanded recursively
 /// (with cycle detection) until only literals and leaves remain: bindings, parameter inputs and stack outputs,
 /// which a deployment maps to its own values. An unknown resource or property is an error that names the
-/// expression and where it was found.
+/// expression and where it was found. A deployment that maps a resource to a service of its own gives that
+/// resource's connection string in <paramref name="connectionStrings"/> (by resource name), in place of the manifest's.
 /// </summary>
-public sealed partial class ManifestResolver(AspireManifest manifest)
+public sealed partial class ManifestResolver(AspireManifest manifest, IReadOnlyDictionary<string, string>? connectionStrings = null)
 {
     private static readonly HashSet<string> BindingProperties = ["url", "host", "port", "targetPort", "scheme"];
 
@@ -51,7 +52,7 @@ public sealed partial class ManifestResolver(AspireManifest manifest)
         switch (segments[0])
         {
             case "connectionString" when segments.Length == 1:
-                Nested(resource.ConnectionString ?? throw Error(location, expression, $"refers to the connection string of '{name}' ({resource.Type}), which has none"));
+                Nested(connectionStrings?.GetValueOrDefault(name) ?? resource.ConnectionString ?? throw Error(location, expression, $"refers to the connection string of '{name}' ({resource.Type}), which has none"));
                 break;
             case "value" when segments.Length == 1 && resource is ManifestParameter parameter:
                 Nested(parameter.Value);

@@ -138,7 +138,7 @@ public sealed class ManifestPublishingTests
 
             var unknown = await RunAppHostAsync("--publisher", "helm", "--output-path", output);
             Assert.Equal(1, unknown.ExitCode);
-            Assert.Contains("Unknown publisher 'helm'. Known publishers: manifest", unknown.Error);
+            Assert.Contains("Unknown publisher 'helm'. Known publishers: ecs, manifest", unknown.Error);
 
             var noValue = await RunAppHostAsync("--publisher");
             Assert.Equal(1, noValue.ExitCode);
