@@ -107,7 +107,8 @@ internal sealed class ResourceSupervisor
             if (run != Run.NotStarted)
             {
                 await run.Ready.Task.ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default);
-                if (run.Ready.Task.IsCompletedSuccessfully)
+                // A run that was ready and has since been stopped is not ready any more: wait for the next one.
+                if (run.Ready.Task.IsCompletedSuccessfully && !run.Stopping.IsCancellationRequested)
                 {
                     return;
                 }
@@ -199,19 +200,26 @@ internal sealed class ResourceSupervisor
             .Select(_supervisorOf)
             .OfType<ResourceSupervisor>()
             .ToDictionary(d => d.WaitUntilReadyAsync(cancellationToken));
-        while (pending.Count > 0)
+        while (true)
         {
+            foreach (var (done, dependency) in pending.Where(p => p.Key.IsCompleted).ToList())
+            {
+                if (done.IsFaulted)
+                {
+                    throw new DistributedApplicationException(
+                        $"Resource '{_resource.Name}' was not started because '{dependency.Resource.Name}' failed.");
+                }
+                await done;
+                pending.Remove(done);
+            }
+            if (pending.Count == 0)
+            {
+                return;
+            }
+            // Only a real wait is shown (and ends a start command): dependencies that are up already pass at once.
             SetPhase(KnownResourceStates.Waiting, $"Waiting for {string.Join(", ", pending.Values.Select(p => p.Resource.Name))}", [.. pending.Values.Select(p => p.Resource.Name)]);
             run.Settled.TrySetResult();
-            var done = await Task.WhenAny(pending.Keys);
-            var dependency = pending[done];
-            if (done.IsFaulted)
-            {
-                throw new DistributedApplicationException(
-                    $"Resource '{_resource.Name}' was not started because '{dependency.Resource.Name}' failed.");
-            }
-            await done;
-            pending.Remove(done);
+            await Task.WhenAny(pending.Keys);
         }
     }
 

@@ -87,12 +87,30 @@ public sealed class ResourceCommandTests
 
         Assert.Equal(KnownResourceStates.Waiting, waiting.State);
         Assert.Equal(["db"], waiting.WaitingFor.ToArray());
-        Assert.Empty(waiting.ProcessIds);
+        await Task.Delay(500);
+        var stillWaiting = app.ResourceNotifications.GetSnapshot("service");
+        Assert.Equal(KnownResourceStates.Waiting, stillWaiting.State);
+        Assert.Empty(stillWaiting.ProcessIds);
 
         await commands.ExecuteCommandAsync("db", KnownResourceCommands.StartCommand);
 
         var running = await app.ResourceNotifications.WaitForResourceHealthyAsync("service", new CancellationTokenSource(Patience).Token);
         Assert.Single(running.ProcessIds);
+    }
+
+    [Fact]
+    public async Task Restarting_a_resource_whose_dependencies_are_up_reports_it_running_not_waiting()
+    {
+        var builder = SmallGraphs.Create();
+        var db = builder.AddExecutable("db", "sleep", ".", "600");
+        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db);
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+
+        var restarted = await commands.ExecuteCommandAsync("service", KnownResourceCommands.RestartCommand);
+
+        Assert.True(restarted.IsHealthy, $"service is {restarted.State}/{restarted.Health}");
     }
 
     [Fact]
