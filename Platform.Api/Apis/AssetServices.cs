@@ -22,5 +22,5 @@ public sealed class AssetServices(
     public IAmazonS3 S3 { get; } = s3;
     public S3Connection Storage { get; } = storage;
     public JobQueue Queue { get; } = queue;
-    public AssetOptions Options { get; } = options.Value;
+    public IOptions<AssetOptions> Options { get; } = options;
 }

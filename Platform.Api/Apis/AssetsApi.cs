@@ -91,7 +91,7 @@ public static class AssetsApi
     public static async Task<Results<Accepted<Asset>, ValidationProblem, ProblemHttpResult>> UploadAsset(
         HttpContext context, [AsParameters] AssetServices services, CancellationToken cancellationToken)
     {
-        var limit = services.Options.MaxUploadBytes;
+        var limit = services.Options.Value.MaxUploadBytes;
         if (context.Request.ContentLength > limit + MultipartOverhead)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",

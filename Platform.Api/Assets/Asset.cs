@@ -18,6 +18,7 @@ public sealed record Asset(
     Guid? LatestJobId)
 {
     /// <summary>Nothing changes a finished asset but a new job or a delete, both of which clear the cache.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => Status is AssetStatus.Done or AssetStatus.Failed;
 }
 

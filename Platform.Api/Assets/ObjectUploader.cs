@@ -11,7 +11,7 @@ namespace Platform.Api.Assets;
 /// one a multipart upload of <see cref="PartSize"/> parts. A failure or an oversize file aborts the upload, so no
 /// partial object is left behind.
 /// </summary>
-public sealed class ObjectUploader(IAmazonS3 s3, S3Connection connection)
+public sealed class ObjectUploader(IAmazonS3 s3, S3Connection connection, ILogger<ObjectUploader> logger)
 {
     /// <summary>Above S3's 5 MiB minimum part size.</summary>
     public const int PartSize = 8 * 1024 * 1024;
@@ -95,9 +95,23 @@ public sealed class ObjectUploader(IAmazonS3 s3, S3Connection connection)
         }
         catch
         {
-            // Not the request's token: the abort must happen even when the client went away.
-            await s3.AbortMultipartUploadAsync(connection.BucketName, key, upload.UploadId, CancellationToken.None);
+            await AbortAsync(key, upload.UploadId);
             throw;
+        }
+    }
+
+    /// <summary>An unfinished multipart upload is never visible as an object; aborting frees its parts. Where that fails
+    /// (the local emulator does not implement it), the original error still goes to the client.</summary>
+    private async Task AbortAsync(string key, string uploadId)
+    {
+        try
+        {
+            // Not the request's token: the abort must happen even when the client went away.
+            await s3.AbortMultipartUploadAsync(connection.BucketName, key, uploadId, CancellationToken.None);
+        }
+        catch (AmazonS3Exception e)
+        {
+            logger.LogWarning(e, "Could not abort the multipart upload of {Key}", key);
         }
     }
 
