@@ -23,5 +23,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapRazorPages();
 app.MapAssetContent();
+app.MapUpload();
 
 app.Run();
