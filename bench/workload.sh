@@ -33,8 +33,8 @@ done
 
 # The services' own environment says where everything is.
 env_of() { tr '\0' '\n' < "/proc/$1/environ" | sed -n "s/^$2=//p"; }
-api_pid=$(pgrep -f "Release/net10.0/Platform.Api.dll" | head -1)
-worker_pids=($(pgrep -f "Release/net10.0/Platform.Worker.dll"))
+api_pid=$(pgrep -f "$PWD/Platform.Api/bin/Release/net10.0/Platform.Api.dll" | head -1)
+worker_pids=($(pgrep -f "$PWD/Platform.Worker/bin/Release/net10.0/Platform.Worker.dll"))
 export PRIMARY=$(env_of "$api_pid" ConnectionStrings__platformdb)
 export REPLICA=$(env_of "$api_pid" ConnectionStrings__platformdb-replica)
 export REDIS=$(env_of "$api_pid" ConnectionStrings__cache)

@@ -36,7 +36,7 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
             Workload.Patience, "a worker to start the job");
         var pid = int.Parse(worker!.Split('-')[^1]);
         Assert.Contains(pid, fixture.App.ResourceNotifications.GetSnapshot("worker").ProcessIds);
-        await Freeze(pid);
+        Freeze(pid);
         try
         {
             Assert.Equal("processing", await _workload.ScalarAsync<string>("SELECT status FROM jobs WHERE id = $1", jobId));
@@ -121,12 +121,10 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     }
 
     /// <summary>SIGSTOP: the process stays exactly where it is, mid-job, until it is killed.</summary>
-    private static async Task Freeze(int pid)
-    {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-STOP", pid.ToString()]);
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
-    }
+    private static void Freeze(int pid) => Assert.Equal(0, kill(pid, 19));
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     private static byte[] TextOfSize(int bytes)
     {
