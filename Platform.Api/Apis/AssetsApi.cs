@@ -126,6 +126,8 @@ public static class AssetsApi
             await services.Uploader.DeleteAsync([key]);
             throw;
         }
+        // Read before queueing: once queued, a worker may change it before the client hears of it.
+        var accepted = await services.Store.FindAsync(id, cancellationToken);
         try
         {
             await services.Queue.EnqueueAsync(JobEntry.ForCurrentTrace(jobId, JobTypes.ProcessAsset));
@@ -137,7 +139,7 @@ public static class AssetsApi
             await services.Uploader.DeleteAsync([key]);
             throw;
         }
-        return TypedResults.Accepted($"/api/assets/{id}", await services.Store.FindAsync(id, cancellationToken));
+        return TypedResults.Accepted($"/api/assets/{id}", accepted);
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsset(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)

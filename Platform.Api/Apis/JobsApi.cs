@@ -47,6 +47,7 @@ public static class JobsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job cannot run now", detail: creation.ConflictReason);
         }
+        var accepted = await jobs.FindAsync(jobId, cancellationToken);
         try
         {
             await queue.EnqueueAsync(JobEntry.ForCurrentTrace(jobId, request.Type!));
@@ -58,7 +59,7 @@ public static class JobsApi
         }
         // The asset now names this job as its latest.
         await assetCache.InvalidateAsync(assetId);
-        return TypedResults.Accepted($"/api/jobs/{jobId}", await jobs.FindAsync(jobId, cancellationToken));
+        return TypedResults.Accepted($"/api/jobs/{jobId}", accepted);
     }
 
     public static async Task<Results<Ok<Job>, NotFound>> GetJob(Guid id, JobStore jobs, CancellationToken cancellationToken) =>

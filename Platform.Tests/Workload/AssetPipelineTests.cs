@@ -187,6 +187,26 @@ public sealed class AssetPipelineTests(GraphFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_bucket_lists_page_by_page_and_the_api_stays_healthy_as_it_fills()
+    {
+        await _workload.UploadAsync("page one\n"u8.ToArray(), "page-1.txt");
+        await _workload.UploadAsync("page two\n"u8.ToArray(), "page-2.txt");
+
+        // The api's S3 health check lists one key: with more in the bucket, the answer is a truncated page.
+        var first = await _workload.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = _workload.Storage.BucketName, MaxKeys = 1 });
+        Assert.True(first.IsTruncated);
+        var second = await _workload.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request
+        {
+            BucketName = _workload.Storage.BucketName,
+            MaxKeys = 1,
+            ContinuationToken = first.NextContinuationToken,
+        });
+        Assert.NotEqual(first.S3Objects[0].Key, second.S3Objects[0].Key);
+        var health = await _workload.Api.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal("Healthy", health.GetProperty("entries").GetProperty("S3_assets").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_and_its_browsable_UI_are_served()
     {
         var document = await _workload.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json");

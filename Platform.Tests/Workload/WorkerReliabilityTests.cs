@@ -57,8 +57,14 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
         Assert.Equal("done", asset.GetProperty("status").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), asset.GetProperty("sha256").GetString());
         // The orchestrator brings the killed replica back.
-        await fixture.App.ResourceNotifications.WaitForResourceAsync("worker",
-            s => s.IsHealthy && s.Replicas.All(r => r.ProcessId != pid), new CancellationTokenSource(Workload.Patience).Token);
+        var deadline = DateTime.UtcNow + Workload.Patience;
+        for (var now = Snapshot(); !(now.IsHealthy && now.Replicas.All(r => r.ProcessId != pid)); now = Snapshot())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The worker is not back: {now.State}/{now.Health}, replicas {string.Join(", ", now.Replicas)}; "
+                + $"its log: {string.Join(Environment.NewLine, fixture.App.ResourceLogs.GetLog("worker").Tail(40).Select(l => l.Text))}"
+                + $"storage log: {string.Join(Environment.NewLine, fixture.App.ResourceLogs.GetLog("storage").Tail(60).Select(l => l.Text))}");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
@@ -106,6 +112,8 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
         Assert.Equal("0", dead["attempts"]);
         await Eventually.TrueAsync(async () => (await db.StreamRangeAsync("jobs", entryId, entryId)).Length == 0, Workload.Patience, "the entry to leave the ready stream");
     }
+
+    private ResourceSnapshot Snapshot() => fixture.App.ResourceNotifications.GetSnapshot("worker");
 
     private async Task<Dictionary<string, string>> FindDeadLetterAsync(string value, string field = "job")
     {
