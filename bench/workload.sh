@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The workload's benchmarks, on a fresh local stack built in Release (run under the CPU lock, see BUILD-LOCK.md):
 #   jobs  - end-to-end throughput with one worker (the other replica is frozen), and enqueue->start latency
-#           p50/p99 at a fixed 200 jobs/s, next to redis-benchmark for the same stream commands;
+#           p50/p99 at a fixed 200 jobs/s (and 100 jobs/s), next to redis-benchmark for the same stream commands;
+#           Queue__Concurrency=N in the environment sets the worker's concurrency (default 8);
 #   api   - GET /api/assets/{id} req/s and p99 with wrk, next to a bare Kestrel endpoint, alternating, same run;
 #   lag   - replica lag p50/p99 under a write load on the primary.
 # Each measurement runs 3 times; the medians are printed last. Needs: wrk, redis-tools (redis-benchmark), curl.
@@ -63,13 +64,17 @@ redis-cli -p "$redis_port" -a "$redis_password" --no-auth-warning DEL benchstrea
 echo "== jobs, one worker (replica ${worker_pids[1]} frozen)"
 frozen=${worker_pids[1]}
 kill -STOP "$frozen"
-throughput=(); p50=(); p99=()
+throughput=(); p50=(); p99=(); half50=(); half99=()
 for i in $(seq $runs); do
   line=$(job_bench throughput 5000); echo "$line"
   throughput+=("$(echo "$line" | sed -E 's/.*= ([0-9]+) jobs\/s.*/\1/')")
   line=$(job_bench latency 200 10); echo "$line"
   p50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
   p99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')")
+  # Below the single worker's capacity, to separate dispatch latency from queueing.
+  line=$(job_bench latency 100 10); echo "$line"
+  half50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
+  half99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')")
 done
 kill -CONT "$frozen"; frozen=""
 
@@ -103,6 +108,7 @@ echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(date -u +%Y-%m-%d)"
 echo "median job throughput, one worker:      $(printf '%s\n' "${throughput[@]}" | median) jobs/s"
 echo "median enqueue->start at 200 jobs/s:    p50 $(printf '%s\n' "${p50[@]}" | median) ms, p99 $(printf '%s\n' "${p99[@]}" | median) ms"
+echo "median enqueue->start at 100 jobs/s:    p50 $(printf '%s\n' "${half50[@]}" | median) ms, p99 $(printf '%s\n' "${half99[@]}" | median) ms"
 echo "median GET /api/assets/{id}:            $(printf '%s\n' "${api_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${api_p99[@]}" | median) ms"
 echo "median bare Kestrel:                    $(printf '%s\n' "${bare_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${bare_p99[@]}" | median) ms"
 echo "median replica lag under write load:    p50 $(printf '%s\n' "${lag50[@]}" | median) ms, p99 $(printf '%s\n' "${lag99[@]}" | median) ms"

@@ -68,6 +68,28 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_worker_asked_to_stop_mid_job_finishes_it_or_hands_it_back_at_once()
+    {
+        await _workload.WaitUntilQuietAsync();
+        var id = (await _workload.UploadAsync(TextOfSize(45 * 1024 * 1024), "stopping.txt")).GetProperty("id").GetGuid();
+        var jobId = await _workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
+        string? worker = null;
+        await Eventually.TrueAsync(async () =>
+            (worker = await _workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
+            Workload.Patience, "a worker to start the job");
+
+        Assert.True(Signals.Send(int.Parse(worker!.Split('-')[^1]), Signal.Terminate));
+
+        // Well before a stale job would be taken over (10 s): the stopping worker finished it or handed it back.
+        var job = await _workload.WaitForJobAsync(jobId, "done", TimeSpan.FromSeconds(8));
+        var events = job.GetProperty("events").EnumerateArray().Select(e => (Event: e.GetProperty("event").GetString(), Worker: e.GetProperty("worker").GetString())).ToList();
+        Assert.Single(events, e => e.Event == "done");
+        Assert.True(events.Contains(("done", worker)) || events.Contains(("handed-back", worker)), $"events: {string.Join(", ", events)}");
+        // A handed-back attempt does not count against the job.
+        Assert.Equal(events.Count(e => e.Event == "started") - events.Count(e => e.Event == "handed-back"), job.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
     public async Task A_job_that_always_fails_is_retried_with_backoff_then_dead_lettered()
     {
         var id = (await _workload.UploadAsync("soon gone\n"u8.ToArray(), "poison.txt")).GetProperty("id").GetGuid();

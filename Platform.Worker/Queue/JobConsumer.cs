@@ -19,8 +19,9 @@ public sealed class JobConsumer(
     IOptions<QueueOptions> options,
     ILogger<JobConsumer> logger) : BackgroundService
 {
-    /// <summary>Below the client's 5 s command timeout, and short enough to notice a stop quickly.</summary>
-    private const int BlockMs = 1000;
+    /// <summary>How long one read waits for new entries. Short, because a stop is noticed only between reads, and
+    /// the local orchestrator allows a second from SIGTERM to SIGKILL (read, then the grace period, then hand-backs).</summary>
+    private const int BlockMs = 200;
 
     private readonly QueueOptions _options = options.Value;
     private readonly ConcurrentDictionary<Task, byte> _running = new();
