@@ -5,12 +5,12 @@
 #           Queue__Concurrency=N in the environment sets the worker's concurrency (default 8);
 #   api   - GET /api/assets/{id} req/s and p99 with wrk, next to a bare Kestrel endpoint, alternating, same run;
 #   lag   - replica lag p50/p99 under a write load on the primary.
-# Each measurement runs 3 times; the medians are printed last. Needs: wrk, redis-tools (redis-benchmark), curl.
+# Each measurement runs RUNS times (3); the medians are printed last. Needs: wrk, redis-tools (redis-benchmark), curl.
 # Usage: dotnet build -c Release Platform.sln && dotnet build -c Release bench/JobBench bench/BareKestrel && bench/workload.sh
 set -euo pipefail
 set -m
 cd "$(dirname "$0")/.."
-runs=3
+runs=${RUNS:-3}
 data=$(mktemp -d /tmp/platform-bench-XXXXXX)
 chmod 755 "$data"
 log=$(mktemp)
