@@ -1,3 +1,4 @@
+using Platform.Deployment.Aws.Publishing;
 using Platform.Hosting;
 using Platform.Hosting.Postgres;
 using Platform.Hosting.Projects;
@@ -5,6 +6,9 @@ using Platform.Hosting.Redis;
 using Platform.Hosting.Storage;
 
 var builder = DistributedApplication.CreateBuilder(args);
+
+// --publisher ecs: the graph as an AWS ECS Fargate deployment, sized by the settings beside the manifest.
+builder.AddAwsEcsDeployment("../ecs-settings.json");
 
 var pg = builder.AddPostgres("pg");
 var db = pg.AddDatabase("platformdb");

@@ -15,13 +15,24 @@ public sealed partial class DistributedApplicationBuilder : IDistributedApplicat
 {
     private readonly HostApplicationBuilder _host;
     private readonly List<IResource> _resources = [];
+    private readonly DistributedApplicationException? _commandLineError;
 
     internal DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
         AppHostDirectory = FindAppHostDirectory(options.AppHostAssembly ?? Assembly.GetEntryAssembly());
+        string[] args;
+        try
+        {
+            args = CommandLine.Normalize(options.Args);
+        }
+        catch (DistributedApplicationException e)
+        {
+            // Reported when the application runs, as an error message rather than a crash.
+            (_commandLineError, args) = (e, []);
+        }
         _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = CommandLine.Normalize(options.Args),
+            Args = args,
             ContentRootPath = AppHostDirectory,
             ApplicationName = options.AppHostAssembly?.GetName().Name,
             // The AppHost is a development tool: its services run as Development unless told otherwise.
@@ -65,21 +76,35 @@ public sealed partial class DistributedApplicationBuilder : IDistributedApplicat
 
     public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource => new ResourceBuilder<T>(this, resource);
 
+    /// <summary>Builds the application. A bad command line or an invalid graph is not thrown here: running the
+    /// application reports it as an error message and exits with code 1; starting it throws.</summary>
     public DistributedApplication Build()
     {
         // Under the testing builder, the AppHost's own Build() hands its graph to the test instead.
         AppHostInterception.HandOver(this);
-        return BuildCore();
+        try
+        {
+            return BuildCore();
+        }
+        catch (DistributedApplicationException e)
+        {
+            return new DistributedApplication(new FailedHost(e));
+        }
     }
 
     internal DistributedApplication BuildCore()
     {
+        if (_commandLineError is not null)
+        {
+            throw _commandLineError;
+        }
         var model = new DistributedApplicationModel(_resources);
         model.Validate();
         Services.AddSingleton(model);
         Services.AddSingleton(ExecutionContext);
         Services.AddSingleton<ResourceNotificationService>();
         Services.AddSingleton<ResourceLoggerService>();
+        Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         if (ExecutionContext.IsRunMode)
         {
             Services.AddLocalOrchestration(Configuration, AppHostDirectory);

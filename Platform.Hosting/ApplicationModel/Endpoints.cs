@@ -75,12 +75,15 @@ public sealed class EndpointReferenceExpression(EndpointReference endpoint, Endp
     public EndpointReference Endpoint { get; } = endpoint;
     public EndpointProperty Property { get; } = property;
 
-    public string ValueExpression =>
-        $"{{{Endpoint.Resource.Name}.bindings.{Endpoint.EndpointName}.{Property.ToString().ToLowerInvariant() switch
-        {
-            "targetport" => "targetPort",
-            var other => other,
-        }}}}";
+    public string ValueExpression => $"{{{Endpoint.Resource.Name}.bindings.{Endpoint.EndpointName}.{Property switch
+    {
+        EndpointProperty.Url => "url",
+        EndpointProperty.Host => "host",
+        EndpointProperty.Port => "port",
+        EndpointProperty.TargetPort => "targetPort",
+        EndpointProperty.Scheme => "scheme",
+        _ => throw new ArgumentOutOfRangeException(nameof(Property)),
+    }}}}";
 
     public ValueTask<string?> GetValueAsync(CancellationToken cancellationToken = default)
     {

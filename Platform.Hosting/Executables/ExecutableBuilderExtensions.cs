@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Orchestration;
+using Platform.Hosting.Publishing;
 
 namespace Platform.Hosting.Executables;
 
@@ -13,6 +14,7 @@ public static class ExecutableBuilderExtensions
         var resource = new ExecutableResource(name, command, Path.GetFullPath(workingDirectory, builder.AppHostDirectory));
         return builder.AddResource(resource)
             .WithAnnotation(new LocalRunnerAnnotation(new ExecutableRunner(resource)))
+            .WithManifestPublishingCallback(context => ExecutableManifest.Write(context, resource))
             .WithArgs(args);
     }
 

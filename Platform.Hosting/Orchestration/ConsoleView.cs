@@ -74,22 +74,26 @@ internal sealed class ConsoleView(ResourceNotificationService notifications, Con
     private static Table Render(IEnumerable<ResourceSnapshot> snapshots)
     {
         var table = new Table().Border(TableBorder.Rounded).Expand()
-            .AddColumns("[bold]Resource[/]", "[bold]Type[/]", "[bold]State[/]", "[bold]Health[/]", "[bold]Endpoints[/]", "[bold]Restarts[/]", "[bold]Details[/]");
+            .AddColumns("[bold]Resource[/]", "[bold]Type[/]", "[bold]State[/]", "[bold]Health[/]", "[bold]Endpoints[/]", "[bold]Details[/]");
+        foreach (var column in table.Columns.Take(4))
+        {
+            column.NoWrap();
+        }
         var all = snapshots.ToList();
         foreach (var s in all)
         {
             table.AddRow(
                 Markup.Escape(s.Name),
                 Markup.Escape(s.ResourceType),
-                StateMarkup(s.State),
+                StateMarkup(s.State) + (s.Restarts > 0 ? $" [yellow]({s.Restarts} restarts)[/]" : ""),
                 HealthMarkup(s.Health),
                 Markup.Escape(string.Join(Environment.NewLine, s.Urls)),
-                s.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(Shorten(s.Message ?? (s.Replicas.Length > 1 ? $"{s.Replicas.Length} replicas" : ""))));
         }
         var healthy = all.Count(s => s.IsHealthy || s.State == KnownResourceStates.Finished);
-        table.Caption(healthy == all.Count && all.Count > 0
-            ? "[green]All resources are up.[/] Press Ctrl+C to stop."
+        table.Caption(
+            all.Count > 0 && all.All(s => KnownResourceStates.IsTerminal(s.State)) ? "Stopped."
+            : healthy == all.Count && all.Count > 0 ? "[green]All resources are up.[/] Press Ctrl+C to stop."
             : $"{healthy} of {all.Count} resources up. Press Ctrl+C to stop.");
         return table;
     }

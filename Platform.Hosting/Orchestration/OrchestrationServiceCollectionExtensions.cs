@@ -20,7 +20,6 @@ internal static class OrchestrationServiceCollectionExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         services.AddSingleton(provider => new ParameterResolver(
             configuration,
             new SecretStore(Path.Combine(provider.GetRequiredService<IOptions<LocalRunOptions>>().Value.DataDirectory, "secrets.json"))));

@@ -138,7 +138,15 @@ internal sealed class ResourceSupervisor
             if (spec is null)
             {
                 UpdateReplica(replica, r => r with { State = KnownResourceStates.Running, StartedAt = DateTimeOffset.UtcNow });
-                await MonitorHealthAsync(context, replica, cancellationToken);
+                try
+                {
+                    await MonitorHealthAsync(context, replica, cancellationToken);
+                }
+                finally
+                {
+                    // Without a process of its own, it stops with what contains it.
+                    UpdateReplica(replica, r => r with { State = KnownResourceStates.Exited, Health = null });
+                }
                 return;
             }
 
@@ -304,7 +312,7 @@ internal sealed class ResourceSupervisor
     {
         var replicas = _replicas.Select((r, i) => r with
         {
-            Url = _replicas.Length > 1 ? _replicaPorts[i].Values.Select(p => $"http://localhost:{p}").FirstOrDefault() : null,
+            Url = _replicas.Length > 1 ? _replicaPorts[i].Select(p => $"{p.Key.Scheme}://localhost:{p.Value}").FirstOrDefault() : null,
         }).ToImmutableArray();
         _session.Notifications.Publish(new ResourceSnapshot(_resource.Name, ResourceTypes.Of(_resource))
         {

@@ -1,4 +1,5 @@
 using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Publishing;
 
 namespace Platform.Hosting.Parameters;
 
@@ -6,9 +7,12 @@ public static class ParameterBuilderExtensions
 {
     /// <summary>A parameter read from configuration key <c>Parameters:{name}</c>.</summary>
     public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name, bool secret = false) =>
-        builder.AddResource(new ParameterResource(name, secret, generate: null));
+        builder.Add(new ParameterResource(name, secret, generate: null));
 
     /// <summary>A secret that is generated once and kept (locally in the data folder, in the cloud by the deployment).</summary>
     public static IResourceBuilder<ParameterResource> AddGeneratedSecret(this IDistributedApplicationBuilder builder, string name) =>
-        builder.AddResource(new ParameterResource(name, secret: true, new GeneratedValue()));
+        builder.Add(new ParameterResource(name, secret: true, new GeneratedValue()));
+
+    private static IResourceBuilder<ParameterResource> Add(this IDistributedApplicationBuilder builder, ParameterResource parameter) =>
+        builder.AddResource(parameter).WithManifestPublishingCallback(context => ParameterManifest.Write(context, parameter));
 }

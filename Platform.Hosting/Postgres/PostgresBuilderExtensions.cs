@@ -1,6 +1,7 @@
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Orchestration;
 using Platform.Hosting.Parameters;
+using Platform.Hosting.Publishing;
 
 namespace Platform.Hosting.Postgres;
 
@@ -11,9 +12,11 @@ public static class PostgresBuilderExtensions
         IResourceBuilder<ParameterResource>? password = null, int? port = null)
     {
         var passwordParameter = password?.Resource ?? builder.AddGeneratedSecret($"{name}-password").Resource;
-        return builder.AddResource(new PostgresServerResource(name, passwordParameter))
+        var server = new PostgresServerResource(name, passwordParameter);
+        return builder.AddResource(server)
             .WithEndpoint(ServerEndpoint(port))
-            .WithAnnotation(new LocalRunnerAnnotation(new PostgresServerRunner()));
+            .WithAnnotation(new LocalRunnerAnnotation(new PostgresServerRunner()))
+            .WithManifestPublishingCallback(context => PostgresManifest.WriteServer(context, server));
     }
 
     /// <summary>
@@ -26,10 +29,12 @@ public static class PostgresBuilderExtensions
         {
             throw new DistributedApplicationException($"Cannot add replica '{name}' to '{primary.Resource.Name}': it is a replica itself. Add replicas to the primary.");
         }
-        return primary.ApplicationBuilder.AddResource(new PostgresReplicaResource(name, primary.Resource))
+        var replica = new PostgresReplicaResource(name, primary.Resource);
+        return primary.ApplicationBuilder.AddResource(replica)
             .WithEndpoint(ServerEndpoint(port))
             .WithAnnotation(new WaitAnnotation(primary.Resource, WaitType.WaitUntilHealthy))
-            .WithAnnotation(new LocalRunnerAnnotation(new PostgresServerRunner()));
+            .WithAnnotation(new LocalRunnerAnnotation(new PostgresServerRunner()))
+            .WithManifestPublishingCallback(context => PostgresManifest.WriteReplica(context, replica));
     }
 
     /// <summary>
@@ -39,7 +44,9 @@ public static class PostgresBuilderExtensions
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> server, string name, string? databaseName = null)
     {
         var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
-        var builder = server.ApplicationBuilder.AddResource(database).WithAnnotation(new LocalRunnerAnnotation(new PostgresDatabaseRunner()));
+        var builder = server.ApplicationBuilder.AddResource(database)
+            .WithAnnotation(new LocalRunnerAnnotation(new PostgresDatabaseRunner()))
+            .WithManifestPublishingCallback(context => PostgresManifest.WriteDatabase(context, database));
         if (server.Resource is PostgresReplicaResource replica)
         {
             var onPrimary = server.ApplicationBuilder.Resources.OfType<PostgresDatabaseResource>()

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Orchestration;
+using Platform.Hosting.Publishing;
 
 namespace Platform.Hosting.Projects;
 
@@ -20,7 +21,8 @@ public static class ProjectBuilderExtensions
         var resource = new ProjectResource(name, metadata);
         var project = builder.AddResource(resource)
             .WithAnnotation(new LocalRunnerAnnotation(new ProjectRunner()))
-            .WithEnvironment(context => AddProjectDefaults(context, resource, builder.Environment.EnvironmentName));
+            .WithEnvironment(context => AddProjectDefaults(context, resource, builder.Environment.EnvironmentName))
+            .WithManifestPublishingCallback(context => ProjectManifest.Write(context, resource, builder.Resources));
         if (IsWebProject(metadata.ProjectPath))
         {
             project.WithHttpEndpoint().WithHttpHealthCheck();

@@ -1,6 +1,7 @@
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Orchestration;
 using Platform.Hosting.Parameters;
+using Platform.Hosting.Publishing;
 
 namespace Platform.Hosting.Redis;
 
@@ -11,8 +12,10 @@ public static class RedisBuilderExtensions
         IResourceBuilder<ParameterResource>? password = null, int? port = null)
     {
         var passwordParameter = password?.Resource ?? builder.AddGeneratedSecret($"{name}-password").Resource;
-        return builder.AddResource(new RedisResource(name, passwordParameter))
+        var redis = new RedisResource(name, passwordParameter);
+        return builder.AddResource(redis)
             .WithEndpoint(new EndpointAnnotation(RedisResource.EndpointName, "tcp", "tcp", RedisResource.DefaultPort, port))
-            .WithAnnotation(new LocalRunnerAnnotation(new RedisRunner()));
+            .WithAnnotation(new LocalRunnerAnnotation(new RedisRunner()))
+            .WithManifestPublishingCallback(context => RedisManifest.Write(context, redis));
     }
 }

@@ -102,6 +102,37 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Missing_servers_are_all_named_with_their_install_commands_before_anything_starts()
+    {
+        var builder = SmallGraphs.Create();
+        builder.AddPostgres("pg");
+        builder.AddRedis("cache");
+        await using var app = await builder.BuildAsync();
+        var path = Environment.GetEnvironmentVariable("PATH");
+        var toolsWithoutRedis = Directory.CreateTempSubdirectory("platform-path-").FullName;
+        foreach (var tool in new[] { "setsid", "setpriv", "dotnet", "chown" })
+        {
+            File.CreateSymbolicLink(Path.Combine(toolsWithoutRedis, tool), NativeTool.FindOnPath(tool)!);
+        }
+        Environment.SetEnvironmentVariable("PATH", toolsWithoutRedis);
+        Environment.SetEnvironmentVariable("PLATFORM_POSTGRES_BIN", toolsWithoutRedis);
+        try
+        {
+            var failure = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.StartAsync());
+
+            Assert.Contains("redis-server: install it with `apt-get install -y redis-server`", failure.Message);
+            Assert.Contains("postgres (PostgreSQL 14 or newer: postgres, initdb, pg_basebackup): install it with `apt-get install -y postgresql`", failure.Message);
+            Assert.All(app.ResourceNotifications.Snapshots, s => Assert.Empty(s.ProcessIds));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+            Environment.SetEnvironmentVariable("PLATFORM_POSTGRES_BIN", null);
+            Directory.Delete(toolsWithoutRedis, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Waiting_in_a_cycle_is_refused_when_the_graph_is_built()
     {
         var builder = SmallGraphs.Create();

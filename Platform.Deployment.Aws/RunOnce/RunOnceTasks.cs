@@ -1,0 +1,93 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Platform.Deployment.Aws.Logs;
+using Platform.Deployment.Aws.Services;
+using Platform.Deployment.Aws.Synthesis;
+
+namespace Platform.Deployment.Aws.RunOnce;
+
+/// <summary>
+/// <c>platform.project.run-once.v0</c> (the migration step) as a task definition that a custom resource runs on
+/// every deployment (the <c>DeploymentId</c> parameter changes each time), waiting for exit code 0; the resources
+/// in its <c>completesBefore</c> depend on that custom resource, so CloudFormation creates or updates them only after
+/// it has succeeded, and a failure rolls the deployment back. A small Lambda function (<c>run-once.js</c>, inline in
+/// the template) starts the task and waits for it, for at most 15 minutes.
+/// </summary>
+internal static class RunOnceTasks
+{
+    public static void Create(DeploymentContext context, Cluster cluster, IEnumerable<WorkloadTask> tasks, IReadOnlyDictionary<string, FargateService> services)
+    {
+        var list = tasks.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+        var deploymentId = new CfnParameter(context.Stack, "DeploymentId", new CfnParameterProps
+        {
+            Type = "String",
+            Default = "initial",
+            Description = "Any value that changes on each deployment (the deploy command passes the time), so run-once tasks run on every deployment",
+        });
+        var runner = new Function(context.Stack, "RunOnceRunner", new FunctionProps
+        {
+            Runtime = Runtime.NODEJS_20_X,
+            Handler = "index.handler",
+            Code = Code.FromInline(Script()),
+            Timeout = Duration.Minutes(15),
+            MemorySize = 256,
+            Description = "Runs the run-once tasks (migrations) during deployments and waits for their exit code",
+            LogGroup = LogGroups.Create(context.Stack, "RunOnceRunnerLogs", context.Settings),
+        });
+        foreach (var task in list)
+        {
+            Permit(runner, cluster, task);
+            var run = new CustomResource(context.Stack, LogicalIds.Of(task.Workload.Name) + "Run", new CustomResourceProps
+            {
+                ServiceToken = runner.FunctionArn,
+                ResourceType = "Custom::RunOnce",
+                Properties = new Dictionary<string, object>
+                {
+                    ["Cluster"] = cluster.ClusterArn,
+                    ["TaskDefinition"] = task.Definition.TaskDefinitionArn,
+                    ["Container"] = task.ContainerName,
+                    ["Subnets"] = context.Vpc.SelectSubnets(context.PrivateSubnets).SubnetIds,
+                    ["SecurityGroups"] = new[] { task.SecurityGroup.SecurityGroupId },
+                    ["DeploymentId"] = deploymentId.ValueAsString,
+                },
+            });
+            foreach (var target in task.Workload.CompletesBefore)
+            {
+                services[target].Node.AddDependency(run);
+            }
+        }
+    }
+
+    /// <summary>The runner may start this task definition in this cluster, read its tasks, and pass its two roles to ECS: nothing else.</summary>
+    private static void Permit(Function runner, Cluster cluster, WorkloadTask task)
+    {
+        runner.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["ecs:RunTask"],
+            Resources = [task.Definition.TaskDefinitionArn],
+            Conditions = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["ecs:cluster"] = cluster.ClusterArn } },
+        }));
+        runner.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["ecs:DescribeTasks"],
+            Resources = [cluster.Stack.FormatArn(new ArnComponents { Service = "ecs", Resource = "task", ResourceName = $"{cluster.ClusterName}/*" })],
+        }));
+        runner.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["iam:PassRole"],
+            Resources = [task.Definition.TaskRole.RoleArn, task.Definition.ExecutionRole!.RoleArn],
+        }));
+    }
+
+    private static string Script()
+    {
+        using var stream = typeof(RunOnceTasks).Assembly.GetManifestResourceStream("RunOnce.run-once.js")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

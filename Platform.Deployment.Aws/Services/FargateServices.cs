@@ -1,0 +1,90 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Platform.Deployment.Aws.Plan;
+using Platform.Deployment.Aws.Storage;
+using Platform.Deployment.Aws.Synthesis;
+using Platform.Deployment.Aws.Values;
+
+namespace Platform.Deployment.Aws.Services;
+
+/// <summary>
+/// Projects and containers as Fargate services in the private subnets: rolling deployments with the circuit
+/// breaker rolling back a release whose tasks do not become healthy, Service Connect names for their bindings,
+/// a load balancer for an external HTTP binding, autoscaling. Each task may reach only what it uses.
+/// </summary>
+internal sealed class FargateServices(DeploymentContext context, Cluster cluster, IncludedTemplates templates)
+{
+    /// <summary>Gives every service's bindings their Service Connect addresses, before any value that uses them is resolved.</summary>
+    public void RegisterEndpoints(IReadOnlyDictionary<string, SecurityGroup> securityGroups)
+    {
+        foreach (var workload in context.Plan.Services)
+        {
+            var connections = new Connections_(new ConnectionsProps { SecurityGroups = [securityGroups[workload.Name]] });
+            foreach (var port in ServicePorts.Of(context, workload))
+            {
+                var text = port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Endpoints.Add(workload.Name, port.Binding, new Endpoint(workload.Name, text, port.Port, port.Scheme, connections));
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, FargateService> Create(IEnumerable<WorkloadTask> services)
+    {
+        var created = new Dictionary<string, FargateService>();
+        foreach (var task in services)
+        {
+            var settings = context.Settings.For(task.Workload.Name);
+            var ports = ServicePorts.Of(context, task.Workload).ToList();
+            var external = ports.SingleOrDefault(p => p.External);
+            var service = new FargateService(context.Stack, LogicalIds.Of(task.Workload.Name) + "Service", new FargateServiceProps
+            {
+                Cluster = cluster,
+                TaskDefinition = task.Definition,
+                DesiredCount = settings.MinTasks,
+                MinHealthyPercent = settings.MinHealthyPercent,
+                MaxHealthyPercent = settings.MaxHealthyPercent,
+                CircuitBreaker = new DeploymentCircuitBreaker { Enable = true, Rollback = true },
+                HealthCheckGracePeriod = external is null ? null : Duration.Seconds(settings.HealthCheckGracePeriodSeconds!.Value),
+                VpcSubnets = context.PrivateSubnets,
+                AssignPublicIp = false,
+                SecurityGroups = [task.SecurityGroup],
+                PropagateTags = PropagatedTagSource.SERVICE,
+                ServiceConnectConfiguration = new ServiceConnectProps
+                {
+                    // A service without bindings is a client only: it can still call the others by name.
+                    Services = [.. ports.Select((p, i) => new ServiceConnectService
+                    {
+                        PortMappingName = p.Binding,
+                        DiscoveryName = i == 0 ? task.Workload.Name : $"{task.Workload.Name}-{p.Binding}",
+                        DnsName = task.Workload.Name,
+                        Port = p.Port,
+                    })],
+                },
+            });
+            if (external is not null)
+            {
+                LoadBalancers.Expose(context, task.Workload.Name, service, external);
+            }
+            Scaling.Configure(context, cluster, task, service, settings);
+            templates.Grant(task.Workload.Name, task.Definition.TaskRole);
+            created.Add(task.Workload.Name, service);
+        }
+        return created;
+    }
+
+    /// <summary>Lets each task through to the addresses it uses, on their ports only.</summary>
+    public static void AllowAccess(DeploymentContext context, IEnumerable<WorkloadTask> tasks)
+    {
+        foreach (var task in tasks)
+        {
+            foreach (var resource in task.Uses)
+            {
+                foreach (var endpoint in context.Endpoints.Of(resource).Where(e => e.Connections.SecurityGroups.All(g => g != task.SecurityGroup)))
+                {
+                    endpoint.Connections.AllowFrom(task.SecurityGroup, Port.Tcp(endpoint.TargetPort), $"from '{task.Workload.Name}'");
+                }
+            }
+        }
+    }
+}

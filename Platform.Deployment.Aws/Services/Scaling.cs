@@ -1,0 +1,84 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.IAM;
+using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.Synthesis;
+
+namespace Platform.Deployment.Aws.Services;
+
+/// <summary>
+/// Target-tracking autoscaling between the settings' minimum and maximum task counts: on CPU and memory for every
+/// service, and, for a service with a <c>queueBacklogPerTaskTarget</c>, on the jobs waiting per running task
+/// (the worker publishes the backlog; see README, "Queue backlog metric").
+/// </summary>
+internal static class Scaling
+{
+    public const string MetricNamespace = "Platform";
+    public const string BacklogMetric = "QueueBacklog";
+
+    public static void Configure(DeploymentContext context, Cluster cluster, WorkloadTask task, FargateService service, ServiceSettings settings)
+    {
+        var scaling = service.AutoScaleTaskCount(new EnableScalingProps { MinCapacity = settings.MinTasks!.Value, MaxCapacity = settings.MaxTasks!.Value });
+        scaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = settings.CpuTargetPercent!.Value });
+        scaling.ScaleOnMemoryUtilization("Memory", new MemoryUtilizationScalingProps { TargetUtilizationPercent = settings.MemoryTargetPercent!.Value });
+        if (settings.QueueBacklogPerTaskTarget is { } backlogPerTask)
+        {
+            ScaleOnBacklog(context, cluster, task, service, (ScalableTarget)scaling.Node.FindChild("Target"), backlogPerTask);
+        }
+    }
+
+    /// <summary>
+    /// Backlog per task is metric math (the CDK's target tracking takes single metrics only, so this is the
+    /// CloudFormation policy itself): the worker's <c>Platform/QueueBacklog</c> divided by the running task count
+    /// from Container Insights. The task role may publish to the <c>Platform</c> namespace and nowhere else.
+    /// </summary>
+    private static void ScaleOnBacklog(DeploymentContext context, Cluster cluster, WorkloadTask task, FargateService service, ScalableTarget target, double backlogPerTask)
+    {
+        var name = task.Workload.Name;
+        new CfnScalingPolicy(service, "QueueBacklog", new CfnScalingPolicyProps
+        {
+            PolicyName = $"{context.Settings.StackName}-{name}-queue-backlog-per-task",
+            PolicyType = "TargetTrackingScaling",
+            ScalingTargetId = target.ScalableTargetId,
+            TargetTrackingScalingPolicyConfiguration = new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty
+            {
+                TargetValue = backlogPerTask,
+                ScaleOutCooldown = 60,
+                ScaleInCooldown = 300,
+                CustomizedMetricSpecification = new CfnScalingPolicy.CustomizedMetricSpecificationProperty
+                {
+                    Metrics = new object[]
+                    {
+                        Query("backlog", MetricNamespace, BacklogMetric, ("ServiceName", name)),
+                        Query("tasks", "ECS/ContainerInsights", "RunningTaskCount", ("ClusterName", cluster.ClusterName), ("ServiceName", service.ServiceName)),
+                        new CfnScalingPolicy.TargetTrackingMetricDataQueryProperty { Id = "backlogPerTask", Expression = "backlog / tasks", Label = "Queue backlog per task", ReturnData = true },
+                    },
+                },
+            },
+        });
+        task.Definition.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["cloudwatch:PutMetricData"],
+            // PutMetricData has no resource to scope to; the namespace condition is its limit.
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = MetricNamespace } },
+        }));
+    }
+
+    private static CfnScalingPolicy.TargetTrackingMetricDataQueryProperty Query(string id, string metricNamespace, string metric, params (string Name, string Value)[] dimensions) => new()
+    {
+        Id = id,
+        ReturnData = false,
+        MetricStat = new CfnScalingPolicy.TargetTrackingMetricStatProperty
+        {
+            Stat = "Average",
+            Metric = new CfnScalingPolicy.TargetTrackingMetricProperty
+            {
+                Namespace = metricNamespace,
+                MetricName = metric,
+                Dimensions = dimensions.Select(d => (object)new CfnScalingPolicy.TargetTrackingMetricDimensionProperty { Name = d.Name, Value = d.Value }).ToArray(),
+            },
+        },
+    };
+}

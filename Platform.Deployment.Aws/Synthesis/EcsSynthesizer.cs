@@ -1,0 +1,73 @@
+using Amazon.CDK;
+using Platform.Deployment.Aws.Network;
+using Platform.Deployment.Aws.Plan;
+using Platform.Deployment.Aws.Postgres;
+using Platform.Deployment.Aws.Redis;
+using Platform.Deployment.Aws.RunOnce;
+using Platform.Deployment.Aws.Services;
+using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.Storage;
+using Platform.Deployment.Aws.Values;
+using Platform.Hosting.Manifest;
+
+namespace Platform.Deployment.Aws.Synthesis;
+
+/// <summary>What a synthesis wrote: the CDK cloud assembly (the input of <c>cdk deploy</c>) and its stack's template.</summary>
+public sealed record SynthesisResult(string CloudAssemblyDirectory, string StackName, string TemplatePath, IReadOnlyDictionary<string, string> StackParameters);
+
+/// <summary>
+/// Turns an Aspire manifest into an AWS CDK app and synthesizes it, offline, into CloudFormation under
+/// <c>{outputPath}/cdk.out</c>. The plan is checked first, so nothing is synthesized from a manifest that cannot be
+/// deployed whole. The CDK for .NET runs its JavaScript core in Node.js (through jsii), which is most of the time.
+/// </summary>
+public static class EcsSynthesizer
+{
+    public const string CloudAssemblyFolder = "cdk.out";
+
+    public static SynthesisResult Synthesize(AspireManifest manifest, DeploymentSettings settings, string outputPath)
+    {
+        var plan = PlanBuilder.Build(manifest, settings.Skip, BuildCommands.For(settings));
+        var assembly = Path.Combine(Path.GetFullPath(outputPath), CloudAssemblyFolder);
+        if (Directory.Exists(assembly))
+        {
+            // A stack left from an earlier synthesis of another manifest must not be deployed with this one.
+            Directory.Delete(assembly, recursive: true);
+        }
+        // jsii warns in a large box about any Node.js release it has not been tested with or that is past its end of
+        // life (that one is silenced by listing major versions); synthesis works on those installed here.
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "18,19,20,21,23");
+        var app = new App(new AppProps { Outdir = assembly, AnalyticsReporting = false });
+        var stack = new Stack(app, settings.StackName, new StackProps
+        {
+            Description = "Generated from an Aspire manifest by Platform.Deployment.Aws (dotnet run --project Platform.Deployment.Aws -- synth)",
+        });
+        var context = new DeploymentContext(stack, plan, settings, VirtualNetwork.Create(stack, settings));
+        Build(context);
+        app.Synth();
+        return new SynthesisResult(assembly, stack.StackName, Path.Combine(assembly, stack.TemplateFile), context.Parameters.StackParameters);
+    }
+
+    private static void Build(DeploymentContext context)
+    {
+        PostgresDatabases.Create(context);
+        RedisCaches.Create(context);
+        var templates = IncludedTemplates.Create(context);
+        var cluster = ServiceCluster.Create(context);
+        var tasks = new TaskDefinitions(context, new Images(context), new TaskValues(context));
+        var services = new FargateServices(context, cluster, templates);
+
+        var workloads = context.Plan.Services.Concat(context.Plan.RunOnceTasks).ToList();
+        var securityGroups = workloads.ToDictionary(w => w.Name, tasks.SecurityGroupFor);
+        services.RegisterEndpoints(securityGroups);
+        var serviceTasks = context.Plan.Services.Select(w => tasks.Create(w, securityGroups[w.Name])).ToList();
+        var runOnceTasks = context.Plan.RunOnceTasks.Select(w => tasks.Create(w, securityGroups[w.Name])).ToList();
+        foreach (var task in runOnceTasks)
+        {
+            templates.Grant(task.Workload.Name, task.Definition.TaskRole);
+        }
+        RunOnceTasks.Create(context, cluster, runOnceTasks, services.Create(serviceTasks));
+        FargateServices.AllowAccess(context, serviceTasks.Concat(runOnceTasks));
+    }
+}

@@ -1,0 +1,39 @@
+using Platform.Hosting.Manifest;
+
+namespace Platform.Deployment.Aws.Values;
+
+/// <summary>An address the deployment gives a binding, and the security group side that admits its clients.</summary>
+internal sealed record Endpoint(string Host, string Port, int TargetPort, string Scheme, Amazon.CDK.AWS.EC2.Connections_ Connections);
+
+/// <summary>
+/// The cloud address of every binding (<c>{r.bindings.b.host|port|targetPort|scheme|url}</c>): RDS and ElastiCache
+/// endpoints, and Service Connect names for services. A task that uses an address is let through to it.
+/// </summary>
+internal sealed class Endpoints
+{
+    private readonly Dictionary<(string Resource, string Binding), Endpoint> _endpoints = [];
+
+    public void Add(string resource, string binding, Endpoint endpoint) => _endpoints.Add((resource, binding), endpoint);
+
+    /// <summary>Every endpoint of <paramref name="resource"/>.</summary>
+    public IEnumerable<Endpoint> Of(string resource) => _endpoints.Where(e => e.Key.Resource == resource).Select(e => e.Value);
+
+    public Endpoint Get(ReferencePart leaf) =>
+        _endpoints.TryGetValue((leaf.Resource, leaf.Path[1]), out var endpoint)
+            ? endpoint
+            : throw new DeploymentException($"'{leaf.Expression}' is an address that this deployment does not give");
+
+    public string Value(ReferencePart leaf)
+    {
+        var endpoint = Get(leaf);
+        return leaf.Path[2] switch
+        {
+            "host" => endpoint.Host,
+            "port" => endpoint.Port,
+            "targetPort" => endpoint.TargetPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "scheme" => endpoint.Scheme,
+            "url" => $"{endpoint.Scheme}://{endpoint.Host}:{endpoint.Port}",
+            _ => throw new DeploymentException($"'{leaf.Expression}' asks for a part of an address that does not exist"),
+        };
+    }
+}

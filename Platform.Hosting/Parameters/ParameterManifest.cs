@@ -1,0 +1,33 @@
+using Platform.Hosting.Publishing;
+
+namespace Platform.Hosting.Parameters;
+
+/// <summary>A parameter in the manifest: <c>parameter.v0</c>. A generated secret says how to generate it; its value never appears.</summary>
+internal static class ParameterManifest
+{
+    public static void Write(ManifestPublishingContext context, ParameterResource parameter)
+    {
+        var writer = context.Writer;
+        writer.WriteString("type", "parameter.v0");
+        writer.WriteString("value", $"{{{parameter.Name}.inputs.value}}");
+        writer.WriteStartObject("inputs");
+        writer.WriteStartObject("value");
+        writer.WriteString("type", "string");
+        if (parameter.Secret)
+        {
+            writer.WriteBoolean("secret", true);
+        }
+        if (parameter.Generate is { } generate)
+        {
+            writer.WriteStartObject("default");
+            writer.WriteStartObject("generate");
+            writer.WriteNumber("minLength", generate.MinLength);
+            // Letters and digits only, as generated locally: safe in every connection-string format.
+            writer.WriteBoolean("special", false);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+}

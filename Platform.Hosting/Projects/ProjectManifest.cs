@@ -1,0 +1,34 @@
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Publishing;
+
+namespace Platform.Hosting.Projects;
+
+/// <summary>
+/// A project in the manifest: <c>project.v0</c>, or for a run-once step (a resource others
+/// <c>WaitForCompletion</c> on) the extension <c>platform.project.run-once.v0</c>: the same fields, plus
+/// <c>completesBefore</c>, the resources that start only after it has exited with code 0.
+/// </summary>
+internal static class ProjectManifest
+{
+    public const string RunOnceType = "platform.project.run-once.v0";
+
+    public static void Write(ManifestPublishingContext context, ProjectResource project, IReadOnlyList<IResource> graph)
+    {
+        var writer = context.Writer;
+        var runOnce = project.AnnotationsOf<RunOnceAnnotation>().Any();
+        writer.WriteString("type", runOnce ? RunOnceType : "project.v0");
+        writer.WriteString("path", context.GetManifestRelativePath(project.Project.ProjectPath));
+        context.WriteArgs(project.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args));
+        context.WriteEnvironment(project);
+        context.WriteBindings(project);
+        if (runOnce)
+        {
+            writer.WriteStartArray("completesBefore");
+            foreach (var dependent in graph.Where(r => r.AnnotationsOf<WaitAnnotation>().Any(w => w.Resource == project && w.WaitType == WaitType.WaitForCompletion)))
+            {
+                writer.WriteStringValue(dependent.Name);
+            }
+            writer.WriteEndArray();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Platform.Hosting.ApplicationModel;
+
+namespace Platform.Hosting.Publishing;
+
+/// <summary>Writes a resource's entry in the manifest: each integration brings its own, next to its run-mode behaviour.</summary>
+public sealed class ManifestPublishingCallbackAnnotation(Func<ManifestPublishingContext, Task> callback) : IResourceAnnotation
+{
+    public Func<ManifestPublishingContext, Task> Callback { get; } = callback;
+}
+
+public static class ManifestPublishingExtensions
+{
+    public static IResourceBuilder<T> WithManifestPublishingCallback<T>(this IResourceBuilder<T> builder, Func<ManifestPublishingContext, Task> callback)
+        where T : IResource
+    {
+        builder.Resource.Annotations.RemoveAll(a => a is ManifestPublishingCallbackAnnotation);
+        return builder.WithAnnotation(new ManifestPublishingCallbackAnnotation(callback));
+    }
+
+    public static IResourceBuilder<T> WithManifestPublishingCallback<T>(this IResourceBuilder<T> builder, Action<ManifestPublishingContext> callback)
+        where T : IResource =>
+        builder.WithManifestPublishingCallback(context =>
+        {
+            callback(context);
+            return Task.CompletedTask;
+        });
+}

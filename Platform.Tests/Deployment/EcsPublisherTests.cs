@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Deployment.Aws.Publishing;
+using Platform.Hosting.Manifest;
+using Platform.Hosting.Publishing;
+using Platform.Hosting.Testing;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Deployment;
+
+/// <summary><c>--publisher ecs</c> on the AppHost's own graph, with secrets in its configuration.</summary>
+public sealed class EcsPublisherTests
+{
+    [Fact]
+    public async Task The_AppHost_publishes_its_graph_as_an_ECS_deployment_without_any_secret_value()
+    {
+        const string postgresPassword = "pg-Known-Secret-Value-4711";
+        const string cachePassword = "cache-Known-Secret-Value-0815";
+        var output = Directory.CreateTempSubdirectory("platform-ecs-publish-").FullName;
+        try
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
+                ["--publisher", "ecs", "--output-path", output, $"--Parameters:pg-password={postgresPassword}", $"--Parameters:cache-password={cachePassword}"]);
+            await using var app = await builder.BuildAsync();
+            var publisher = Assert.Single(app.Services.GetServices<IDistributedApplicationPublisher>().OfType<EcsPublisher>());
+            Assert.Equal("ecs", publisher.Name);
+
+            await publisher.PublishAsync(app.Model, output, CancellationToken.None);
+
+            // The graph's manifest, written beside the deployment (its paths relative to it), is what was synthesized.
+            var committed = AspireManifest.Load(Repository.ManifestPath);
+            var published = AspireManifest.Load(Path.Combine(output, "aspire-manifest.json"));
+            Assert.Equal(committed.Resources.Select(r => (r.Name, r.Type)), published.Resources.Select(r => (r.Name, r.Type)));
+            Assert.Equal(committed.FullPath(((ManifestProject)committed["api"]).Path), published.FullPath(((ManifestProject)published["api"]).Path));
+            Assert.True(File.Exists(Path.Combine(output, "cdk.out", "platform.template.json")));
+            var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
+            Assert.Contains(files, f => f.EndsWith("tree.json", StringComparison.Ordinal));
+            foreach (var file in files)
+            {
+                var text = await File.ReadAllTextAsync(file);
+                Assert.DoesNotContain(postgresPassword, text);
+                Assert.DoesNotContain(cachePassword, text);
+            }
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.Synthesis;
+using Platform.Hosting.Manifest;
+
+namespace Platform.Tests.Deployment;
+
+/// <summary>A synthesized CloudFormation template, parsed, with the lookups the tests need.</summary>
+internal sealed class SynthesizedTemplate(SynthesisResult result)
+{
+    public SynthesisResult Result { get; } = result;
+
+    public string Text { get; } = File.ReadAllText(result.TemplatePath);
+
+    public JsonObject Json => (JsonObject)JsonNode.Parse(Text)!;
+
+    public JsonObject Resources => Json["Resources"]!.AsObject();
+
+    /// <summary>Synthesizes <paramref name="manifestPath"/> into a new temporary folder (deleted by the caller with <see cref="Directory.Delete(string, bool)"/>).</summary>
+    public static SynthesizedTemplate Synthesize(string manifestPath, string? settingsPath = null, string? outputPath = null)
+    {
+        outputPath ??= Directory.CreateTempSubdirectory("platform-ecs-").FullName;
+        var settings = DeploymentSettingsFile.Load(settingsPath);
+        return new SynthesizedTemplate(EcsSynthesizer.Synthesize(AspireManifest.Load(manifestPath), settings, outputPath));
+    }
+
+    public IEnumerable<(string Id, JsonObject Properties)> OfType(string type) =>
+        Resources.Where(r => r.Value!["Type"]!.GetValue<string>() == type)
+            .Select(r => (r.Key, r.Value!["Properties"] as JsonObject ?? []));
+
+    /// <summary>The one resource of <paramref name="type"/> whose logical ID starts with <paramref name="idPrefix"/> (the CDK adds a hash).</summary>
+    public (string Id, JsonObject Properties) Single(string type, string idPrefix) =>
+        Assert.Single(OfType(type), r => r.Id.StartsWith(idPrefix, StringComparison.Ordinal) && !r.Id[idPrefix.Length..].Any(char.IsLower));
+
+    public JsonObject Container(string name) =>
+        Single("AWS::ECS::TaskDefinition", Id(name) + "Task").Properties["ContainerDefinitions"]![0]!.AsObject();
+
+    /// <summary>The container's environment variables and its secrets (name to the logical ID of the secret).</summary>
+    public (Dictionary<string, string> Environment, Dictionary<string, string> Secrets) Variables(string name)
+    {
+        var container = Container(name);
+        return (
+            (container["Environment"] as JsonArray ?? []).ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]!.ToJsonString().Trim('"')),
+            (container["Secrets"] as JsonArray ?? []).ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["ValueFrom"]!["Ref"]!.GetValue<string>()));
+    }
+
+    public string[] DependsOn(string id) => Resources[id]!["DependsOn"] is JsonArray array ? [.. array.Select(a => a!.GetValue<string>())] : [];
+
+    public static string Id(string resource) => string.Concat(resource.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}
