@@ -1,14 +1,26 @@
+using Platform.Api.Apis;
+using Platform.Api.Extensions;
+using Platform.Api.Problems;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDataSource("platformdb");
-builder.AddNpgsqlReadReplicaDataSource("platformdb-replica", primaryConnectionName: "platformdb");
-builder.AddRedisClient("cache");
-builder.AddS3Client("assets");
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseProblemResponses();
+app.UseRateLimiter();
+
 app.MapDefaultEndpoints();
-app.MapGet("/", () => "Platform API");
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapGet("/", () => "Platform API").ExcludeFromDescription();
+
+app.MapAssetsApi();
+app.MapJobsApi();
+app.MapAnalyticsApi();
 
 app.Run();

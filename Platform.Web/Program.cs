@@ -1,11 +1,28 @@
+using Platform.Web.Api;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddHttpClient("api", client => client.BaseAddress = new Uri("http://api"));
+builder.Services.AddRazorPages();
+
+// "api" is resolved by service discovery (services__api__http__0), as under Aspire.
+builder.Services.AddHttpClient(ApiClient.Reads, client => client.BaseAddress = new Uri("http://api"));
+// Changes are sent once: a streamed upload cannot be replayed, and a retried POST could queue a job twice.
+#pragma warning disable EXTEXP0001 // Experimental, but the supported way to opt one client out of the defaults' resilience.
+builder.Services.AddHttpClient(ApiClient.Writes, client =>
+{
+    client.BaseAddress = new Uri("http://api");
+    client.Timeout = TimeSpan.FromMinutes(10);
+})
+    .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+builder.Services.AddScoped<ApiClient>();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapGet("/", async (IHttpClientFactory clients) => await clients.CreateClient("api").GetStringAsync("/"));
+app.MapRazorPages();
+app.MapAssetContent();
+app.MapUpload();
 
 app.Run();

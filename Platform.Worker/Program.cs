@@ -1,9 +1,9 @@
+using Platform.Worker.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDataSource("platformdb");
-builder.AddRedisClient("cache");
-builder.AddS3Client("assets");
+builder.AddApplicationServices();
 
 var app = builder.Build();
 

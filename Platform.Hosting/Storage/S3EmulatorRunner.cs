@@ -19,6 +19,9 @@ internal sealed class S3EmulatorRunner : ILocalRunner
         Directory.CreateDirectory(context.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return new ProcessSpec(context.Tools.PathOf(NativeTools.Node),
         [
+            // s3rver signs ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17+) keeps in its legacy
+            // provider: without it, listing more objects than one page holds fails with a 500.
+            "--openssl-legacy-provider",
             emulator,
             "--directory", context.DataDirectory,
             "--address", "127.0.0.1",

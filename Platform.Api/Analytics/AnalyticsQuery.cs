@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Postgres;
+using StackExchange.Redis;
+
+namespace Platform.Api.Analytics;
+
+/// <summary>
+/// Aggregates over every asset and job: read from the replica (the primary only while the replica is down),
+/// and kept briefly in Redis, since many readers can share one slightly old answer.
+/// </summary>
+public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMultiplexer redis, IOptions<AnalyticsOptions> options)
+{
+    private const string CacheKey = "analytics:summary";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<AnalyticsSummary> GetSummaryAsync(CancellationToken cancellationToken)
+    {
+        var cache = redis.GetDatabase();
+        var cached = await cache.StringGetAsync(CacheKey);
+        if (!cached.IsNullOrEmpty)
+        {
+            return JsonSerializer.Deserialize<AnalyticsSummary>(cached.ToString(), Json)!;
+        }
+        var summary = await QueryAsync(cancellationToken);
+        if (options.Value.CacheSeconds > 0)
+        {
+            await cache.StringSetAsync(CacheKey, JsonSerializer.Serialize(summary, Json), TimeSpan.FromSeconds(options.Value.CacheSeconds));
+        }
+        return summary;
+    }
+
+    private async Task<AnalyticsSummary> QueryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await replica.OpenConnectionAsync(cancellationToken);
+        // One snapshot for every figure, so they add up.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition("""
+            SELECT pg_is_in_recovery() AS in_recovery,
+                   -- Caught up means no lag, however long ago the last write was.
+                   CASE WHEN NOT pg_is_in_recovery() THEN NULL
+                        WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+                        ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 * 1000 END AS replay_lag_ms;
+            SELECT status, count(*) AS count FROM assets GROUP BY status;
+            SELECT coalesce(content_type, 'pending') AS content_type, count(*) AS count, sum(size_bytes)::bigint AS bytes
+                FROM assets GROUP BY 1 ORDER BY 2 DESC, 1;
+            SELECT type, status, count(*) AS count FROM jobs GROUP BY type, status ORDER BY type, status;
+            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+                FROM (SELECT extract(epoch FROM processed_at - created_at)::float8 * 1000 AS ms FROM assets WHERE status = 'done') t;
+            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+                FROM (SELECT extract(epoch FROM processed_at - processing_started_at)::float8 * 1000 AS ms FROM assets WHERE status = 'done') t;
+            """, transaction: transaction, cancellationToken: cancellationToken));
+        var node = await results.ReadSingleAsync<NodeRow>();
+        var byStatus = (await results.ReadAsync<StatusCount>()).ToDictionary(s => s.Status, s => s.Count);
+        var byContentType = (await results.ReadAsync<ContentTypeCount>()).ToList();
+        var jobs = (await results.ReadAsync<JobCount>()).ToList();
+        var uploadToDone = await results.ReadSingleAsync<Percentiles>();
+        var processing = await results.ReadSingleAsync<Percentiles>();
+        return new AnalyticsSummary(
+            DateTime.UtcNow,
+            new ServedBy(node.InRecovery ? "replica" : "primary", $"{connection.Host}:{connection.Port}", node.ReplayLagMs),
+            byStatus.Values.Sum(),
+            byContentType.Sum(c => c.Bytes),
+            byStatus,
+            byContentType,
+            jobs,
+            uploadToDone,
+            processing);
+    }
+
+    private sealed record NodeRow(bool InRecovery, double? ReplayLagMs);
+
+    private sealed record StatusCount(string Status, long Count);
+}

@@ -1,0 +1,26 @@
+using Amazon.S3;
+using Microsoft.Extensions.Options;
+using Platform.Api.Assets;
+using Platform.Jobs;
+using Platform.ServiceDefaults.Storage;
+
+namespace Platform.Api.Apis;
+
+/// <summary>What the asset endpoints use, bound with <c>[AsParameters]</c>.</summary>
+public sealed class AssetServices(
+    AssetStore store,
+    AssetCache cache,
+    ObjectUploader uploader,
+    IAmazonS3 s3,
+    S3Connection storage,
+    JobQueue queue,
+    IOptions<AssetOptions> options)
+{
+    public AssetStore Store { get; } = store;
+    public AssetCache Cache { get; } = cache;
+    public ObjectUploader Uploader { get; } = uploader;
+    public IAmazonS3 S3 { get; } = s3;
+    public S3Connection Storage { get; } = storage;
+    public JobQueue Queue { get; } = queue;
+    public IOptions<AssetOptions> Options { get; } = options;
+}

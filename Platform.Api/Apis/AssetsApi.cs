@@ -1,0 +1,175 @@
+using System.Net;
+using Amazon.S3;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Assets;
+using Platform.Api.RateLimiting;
+using Platform.Jobs;
+
+namespace Platform.Api.Apis;
+
+public static class AssetsApi
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Room for the multipart framing around a file of the largest allowed size.</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
+    public static RouteGroupBuilder MapAssetsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/assets").WithTags("Assets");
+
+        api.MapGet("/", ListAssets).WithName("ListAssets").WithSummary("List assets, newest first");
+        api.MapGet("/{id}", GetAsset).WithName("GetAsset").WithSummary("Get an asset and its processing state");
+        api.MapGet("/{id}/content", GetAssetContent).WithName("GetAssetContent").WithSummary("Download an asset's bytes");
+        api.MapGet("/{id}/report", GetAssetReport).WithName("GetAssetReport").WithSummary("Get the JSON report that processing wrote");
+        api.MapPost("/", UploadAsset).WithName("UploadAsset").WithSummary("Upload a file (multipart/form-data, part 'file') and queue its processing")
+            .Accepts<UploadForm>("multipart/form-data")
+            .RequireRateLimiting(MutationRateLimiting.PolicyName);
+        api.MapDelete("/{id}", DeleteAsset).WithName("DeleteAsset").WithSummary("Delete an asset, its report and its jobs")
+            .RequireRateLimiting(MutationRateLimiting.PolicyName);
+
+        return api;
+    }
+
+    public static async Task<Results<Ok<PaginatedItems<Asset>>, ValidationProblem>> ListAssets(
+        [AsParameters] AssetServices services, CancellationToken cancellationToken, int pageIndex = 0, int pageSize = 20)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (pageIndex is < 0 or > 1_000_000)
+        {
+            errors[nameof(pageIndex)] = ["pageIndex must be between 0 and 1000000."];
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors[nameof(pageSize)] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return TypedResults.Ok(await services.Store.ListAsync(pageIndex, pageSize, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<Asset>, NotFound>> GetAsset(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
+    {
+        if (await services.Cache.GetAsync(id) is { } cached)
+        {
+            return TypedResults.Ok(cached);
+        }
+        if (await services.Store.FindAsync(id, cancellationToken) is not { } asset)
+        {
+            return TypedResults.NotFound();
+        }
+        await services.Cache.SetIfFinishedAsync(asset);
+        return TypedResults.Ok(asset);
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> GetAssetContent(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
+    {
+        if (await services.Store.FindAsync(id, cancellationToken) is not { } asset)
+        {
+            return TypedResults.NotFound();
+        }
+        // Sent as an attachment under its declared type: a browser saves it instead of rendering it on our origin.
+        return await OpenObjectAsync(services, AssetKeys.ContentObject(id), cancellationToken) is { } content
+            ? TypedResults.File(content, asset.DeclaredContentType, asset.FileName)
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> GetAssetReport(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
+    {
+        if (await services.Store.FindObjectKeysAsync(id, cancellationToken) is not { ReportKey: { } reportKey })
+        {
+            return TypedResults.NotFound();
+        }
+        return await OpenObjectAsync(services, reportKey, cancellationToken) is { } report
+            ? TypedResults.File(report, "application/json")
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Accepted<Asset>, ValidationProblem, ProblemHttpResult>> UploadAsset(
+        HttpContext context, [AsParameters] AssetServices services, CancellationToken cancellationToken)
+    {
+        var limit = services.Options.Value.MaxUploadBytes;
+        if (context.Request.ContentLength > limit + MultipartOverhead)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+                detail: $"The file is larger than the limit of {limit} bytes.");
+        }
+        // Kestrel's own limit (30 MB by default) follows the configured one; a chunked body over it fails while streaming.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit + MultipartOverhead;
+        }
+
+        var (file, problem) = await MultipartUpload.ReadFileAsync(context.Request, cancellationToken);
+        if (file is null)
+        {
+            return FileProblem(problem!);
+        }
+        var id = Guid.CreateVersion7();
+        var key = AssetKeys.ContentObject(id);
+        var size = await services.Uploader.UploadAsync(key, file.Content, file.ContentType, limit, cancellationToken);
+        if (size == 0)
+        {
+            return FileProblem("The file is empty.");
+        }
+
+        var jobId = Guid.CreateVersion7();
+        try
+        {
+            await services.Store.InsertWithJobAsync(new NewAsset(id, file.FileName, file.ContentType, size, key), jobId, JobTypes.ProcessAsset, cancellationToken);
+        }
+        catch
+        {
+            await services.Uploader.DeleteAsync([key]);
+            throw;
+        }
+        // Read before queueing: once queued, a worker may change it before the client hears of it.
+        var accepted = await services.Store.FindAsync(id, cancellationToken);
+        try
+        {
+            await services.Queue.EnqueueAsync(JobEntry.ForCurrentTrace(jobId, JobTypes.ProcessAsset));
+        }
+        catch
+        {
+            // Unqueued, the asset would wait forever: take it all back and let the client retry.
+            await services.Store.DeleteAsync(id, CancellationToken.None);
+            await services.Uploader.DeleteAsync([key]);
+            throw;
+        }
+        return TypedResults.Accepted($"/api/assets/{id}", accepted);
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteAsset(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
+    {
+        // The record first: once it is gone nothing points at the objects, so a failure below leaves no visible half.
+        if (await services.Store.DeleteAsync(id, cancellationToken) is not { } keys)
+        {
+            return TypedResults.NotFound();
+        }
+        await services.Cache.InvalidateAsync(id);
+        await services.Uploader.DeleteAsync(keys.All);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Stream?> OpenObjectAsync(AssetServices services, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await services.S3.GetObjectAsync(services.Storage.BucketName, key, cancellationToken);
+            return response.ResponseStream;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static ValidationProblem FileProblem(string problem) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [MultipartUpload.FileField] = [problem] });
+
+    /// <summary>Describes the upload's body in the OpenAPI document; the endpoint reads the stream itself.</summary>
+    public sealed record UploadForm(IFormFile File);
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Assets;
+using Platform.Api.Jobs;
+using Platform.Api.RateLimiting;
+using Platform.Jobs;
+
+namespace Platform.Api.Apis;
+
+public static class JobsApi
+{
+    public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/jobs").WithTags("Jobs");
+
+        api.MapPost("/", CreateJob).WithName("CreateJob")
+            .WithSummary($"Queue a job for an asset: {string.Join(" or ", JobTypes.All)}")
+            .RequireRateLimiting(MutationRateLimiting.PolicyName);
+        api.MapGet("/{id}", GetJob).WithName("GetJob").WithSummary("Get a job, its result and its history");
+
+        return api;
+    }
+
+    public static async Task<Results<Accepted<Job>, ValidationProblem, ProblemHttpResult>> CreateJob(
+        CreateJobRequest request, JobStore jobs, AssetCache assetCache, JobQueue queue, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!JobTypes.IsKnown(request.Type))
+        {
+            errors["type"] = [$"Unknown job type '{request.Type}'. Known types: {string.Join(", ", JobTypes.All)}."];
+        }
+        if (request.AssetId is null)
+        {
+            errors["assetId"] = ["assetId is required."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var assetId = request.AssetId!.Value;
+        var creation = await jobs.CreateAsync(request.Type!, assetId, cancellationToken);
+        if (creation.AssetMissing)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Asset not found", detail: $"There is no asset {assetId}.");
+        }
+        if (creation.JobId is not { } jobId)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job cannot run now", detail: creation.ConflictReason);
+        }
+        var accepted = await jobs.FindAsync(jobId, cancellationToken);
+        try
+        {
+            await queue.EnqueueAsync(JobEntry.ForCurrentTrace(jobId, request.Type!));
+        }
+        catch
+        {
+            await jobs.DeleteAsync(jobId);
+            throw;
+        }
+        // The asset now names this job as its latest.
+        await assetCache.InvalidateAsync(assetId);
+        return TypedResults.Accepted($"/api/jobs/{jobId}", accepted);
+    }
+
+    public static async Task<Results<Ok<Job>, NotFound>> GetJob(Guid id, JobStore jobs, CancellationToken cancellationToken) =>
+        await jobs.FindAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+}

@@ -1,0 +1,33 @@
+namespace Platform.Api.Assets;
+
+/// <summary>An uploaded file and what processing found out about it.</summary>
+public sealed record Asset(
+    Guid Id,
+    string FileName,
+    string Status,
+    long SizeBytes,
+    string DeclaredContentType,
+    string? ContentType,
+    string? Sha256,
+    bool HasReport,
+    int Attempts,
+    string? Error,
+    DateTime CreatedAt,
+    DateTime? ProcessingStartedAt,
+    DateTime? ProcessedAt,
+    Guid? LatestJobId)
+{
+    /// <summary>Nothing changes a finished asset but a new job or a delete, both of which clear the cache.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsFinished => Status is AssetStatus.Done or AssetStatus.Failed;
+}
+
+public static class AssetStatus
+{
+    public const string Queued = "queued";
+    public const string Processing = "processing";
+    public const string Done = "done";
+    public const string Failed = "failed";
+}
+
+public sealed record PaginatedItems<T>(int PageIndex, int PageSize, long Count, IReadOnlyList<T> Data);

@@ -1,0 +1,66 @@
+using Dapper;
+using Npgsql;
+
+namespace Platform.Api.Assets;
+
+/// <summary>Asset records on the primary.</summary>
+public sealed class AssetStore(NpgsqlDataSource db)
+{
+    private const string SelectAsset = """
+        SELECT a.id, a.file_name, a.status, a.size_bytes, a.declared_content_type, a.content_type, a.sha256,
+               a.report_key IS NOT NULL AS has_report, a.attempts, a.error, a.created_at, a.processing_started_at, a.processed_at,
+               (SELECT j.id FROM jobs j WHERE j.asset_id = a.id ORDER BY j.created_at DESC LIMIT 1) AS latest_job_id
+        FROM assets a
+        """;
+
+    public async Task<Asset?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Asset>(new CommandDefinition($"{SelectAsset} WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<PaginatedItems<Asset>> ListAsync(int pageIndex, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM assets", cancellationToken: cancellationToken));
+        var page = await connection.QueryAsync<Asset>(new CommandDefinition(
+            $"{SelectAsset} ORDER BY a.created_at DESC, a.id DESC LIMIT @pageSize OFFSET @offset",
+            new { pageSize, offset = (long)pageIndex * pageSize }, cancellationToken: cancellationToken));
+        return new PaginatedItems<Asset>(pageIndex, pageSize, count, [.. page]);
+    }
+
+    /// <summary>The asset and its processing job, together or not at all.</summary>
+    public async Task InsertWithJobAsync(NewAsset asset, Guid jobId, string jobType, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO assets (id, file_name, declared_content_type, size_bytes, object_key) VALUES (@Id, @FileName, @DeclaredContentType, @SizeBytes, @ObjectKey);
+            INSERT INTO jobs (id, type, asset_id) VALUES (@jobId, @jobType, @Id);
+            """, new { asset.Id, asset.FileName, asset.DeclaredContentType, asset.SizeBytes, asset.ObjectKey, jobId, jobType }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes the record (its jobs go with it) and returns its object keys, or null if there was none.</summary>
+    public async Task<ObjectKeys?> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ObjectKeys>(new CommandDefinition(
+            "DELETE FROM assets WHERE id = @id RETURNING object_key, report_key", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<ObjectKeys?> FindObjectKeysAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ObjectKeys>(new CommandDefinition(
+            "SELECT object_key, report_key FROM assets WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+}
+
+/// <summary>Where an asset's bytes and its report are stored.</summary>
+public sealed record ObjectKeys(string ObjectKey, string? ReportKey)
+{
+    public IEnumerable<string> All => ReportKey is null ? [ObjectKey] : [ObjectKey, ReportKey];
+}
+
+public sealed record NewAsset(Guid Id, string FileName, string DeclaredContentType, long SizeBytes, string ObjectKey);

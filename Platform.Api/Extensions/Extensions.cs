@@ -1,0 +1,35 @@
+using Platform.Api.Analytics;
+using Platform.Api.Assets;
+using Platform.Api.Jobs;
+using Platform.Api.Problems;
+using Platform.Api.RateLimiting;
+using Platform.Jobs;
+
+namespace Platform.Api.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("platformdb");
+        builder.AddNpgsqlReadReplicaDataSource("platformdb-replica", primaryConnectionName: "platformdb");
+        builder.AddRedisClient("cache");
+        builder.AddS3Client("assets");
+
+        // Columns are snake_case, C# names PascalCase.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        builder.Services.AddOptions<AssetOptions>().BindConfiguration(AssetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddSingleton<JobQueue>();
+        builder.Services.AddSingleton<AssetStore>();
+        builder.Services.AddSingleton<AssetCache>();
+        builder.Services.AddSingleton<ObjectUploader>();
+        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<AnalyticsQuery>();
+
+        builder.AddProblemResponses();
+        builder.AddMutationRateLimiting();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using Platform.Hosting.Testing;
+using Platform.Tests.Graph;
+
+namespace Platform.Tests.Workload;
+
+/// <summary>The pages a user sees, as served (server-rendered: they work without JavaScript).</summary>
+[Collection("graph")]
+public sealed class WebTests(GraphFixture fixture) : IAsyncLifetime
+{
+    private Workload _workload = null!;
+    private HttpClient _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _workload = await Workload.ConnectAsync(fixture.App);
+        _web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.GetEndpoint("web") };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _web.Dispose();
+        await _workload.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Uploading_through_the_form_leads_to_the_detail_page_with_the_report()
+    {
+        using var response = await _web.PostAsync("/uploads", Workload.Form("alpha beta\ngamma\n"u8.ToArray(), "from-web.txt"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var detail = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/assets/", detail);
+        await _workload.WaitForAssetAsync(Guid.Parse(detail["/assets/".Length..]), "done");
+        var page = await _web.GetStringAsync(detail);
+        Assert.Contains("<h1>from-web.txt</h1>", page);
+        Assert.Contains("status-done", page);
+        Assert.Contains("<dt>lines</dt><dd>2</dd>", page);
+        Assert.Contains("<dt>words</dt><dd>3</dd>", page);
+        Assert.Contains("<td>done</td>", page);
+    }
+
+    [Fact]
+    public async Task The_asset_list_shows_uploads_with_their_status_and_links_to_them()
+    {
+        var id = (await _workload.UploadAsync("listed\n"u8.ToArray(), "listed <b>.txt")).GetProperty("id").GetGuid();
+        await _workload.WaitForAssetAsync(id, "done");
+
+        var page = await _web.GetStringAsync("/");
+
+        Assert.Contains($"<a href=\"/assets/{id}\">listed &lt;b&gt;.txt</a>", page);
+        Assert.Contains("<span class=\"status status-done\">done</span>", page);
+    }
+
+    [Fact]
+    public async Task A_refused_upload_returns_to_the_form_with_the_reason()
+    {
+        using var response = await _web.PostAsync("/uploads", Workload.Form([], "nothing.txt"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var form = await _web.GetStringAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("The upload was refused: The file is empty.", form);
+    }
+
+    [Fact]
+    public async Task The_detail_page_offers_the_download_of_the_exact_bytes()
+    {
+        var content = "download me\n"u8.ToArray();
+        var id = (await _workload.UploadAsync(content, "download.txt")).GetProperty("id").GetGuid();
+
+        using var download = await _web.GetAsync($"/assets/{id}/content");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(HttpStatusCode.NotFound, (await _web.GetAsync($"/assets/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_analytics_page_charts_assets_by_status_from_the_replica()
+    {
+        var id = (await _workload.UploadAsync("counted\n"u8.ToArray(), "counted.txt")).GetProperty("id").GetGuid();
+        await _workload.WaitForAssetAsync(id, "done");
+
+        var page = await _web.GetStringAsync("/analytics");
+
+        Assert.Contains("Read from the <strong>replica</strong>", page);
+        Assert.Contains("<svg role=\"img\" aria-label=\"Assets by status\"", page);
+        Assert.Contains("data-status=\"done\"", page);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Platform.Hosting.Orchestration;
+using Platform.Tests.Graph;
+using Platform.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace Platform.Tests.Workload;
+
+/// <summary>The queue's promises: a job survives its worker's death and runs to completion once; a job that always
+/// fails ends in the dead-letter stream after the configured attempts; an unreadable entry goes there at once.</summary>
+[Collection("graph")]
+public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetime
+{
+    private Workload _workload = null!;
+
+    public async Task InitializeAsync() => _workload = await Workload.ConnectAsync(fixture.App);
+
+    public async Task DisposeAsync() => await _workload.DisposeAsync();
+
+    [Fact]
+    public async Task A_worker_killed_mid_job_leaves_the_job_to_another_that_completes_it_exactly_once()
+    {
+        await _workload.WaitUntilQuietAsync();
+        // Large enough that processing takes a while: the worker is frozen while it is at it, then killed.
+        var content = TextOfSize(45 * 1024 * 1024);
+        var id = (await _workload.UploadAsync(content, "large.txt")).GetProperty("id").GetGuid();
+        var jobId = await _workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
+
+        string? worker = null;
+        await Eventually.TrueAsync(async () =>
+            (worker = await _workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
+            Workload.Patience, "a worker to start the job");
+        var pid = int.Parse(worker!.Split('-')[^1]);
+        Assert.Contains(pid, fixture.App.ResourceNotifications.GetSnapshot("worker").ProcessIds);
+        Freeze(pid);
+        try
+        {
+            Assert.Equal("processing", await _workload.ScalarAsync<string>("SELECT status FROM jobs WHERE id = $1", jobId));
+        }
+        finally
+        {
+            Assert.True(Signals.Send(pid, Signal.Kill));
+        }
+
+        var job = await _workload.WaitForJobAsync(jobId, "done");
+        var events = job.GetProperty("events").EnumerateArray().ToList();
+        Assert.Single(events, e => e.GetProperty("event").GetString() == "done");
+        var starts = events.Where(e => e.GetProperty("event").GetString() == "started").ToList();
+        Assert.Equal(2, starts.Count);
+        Assert.NotEqual(worker, starts[1].GetProperty("worker").GetString());
+        Assert.Equal(2, job.GetProperty("attempts").GetInt32());
+        var asset = await _workload.GetAssetAsync(id);
+        Assert.Equal("done", asset.GetProperty("status").GetString());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), asset.GetProperty("sha256").GetString());
+        // The orchestrator brings the killed replica back.
+        var deadline = DateTime.UtcNow + Workload.Patience;
+        for (var now = Snapshot(); !(now.IsHealthy && now.Replicas.All(r => r.ProcessId != pid)); now = Snapshot())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The worker is not back: {now.State}/{now.Health}, replicas {string.Join(", ", now.Replicas)}; "
+                + $"its log: {string.Join(Environment.NewLine, fixture.App.ResourceLogs.GetLog("worker").Tail(40).Select(l => l.Text))}"
+                + $"storage log: {string.Join(Environment.NewLine, fixture.App.ResourceLogs.GetLog("storage").Tail(60).Select(l => l.Text))}");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_asked_to_stop_mid_job_finishes_it_or_hands_it_back_at_once()
+    {
+        await _workload.WaitUntilQuietAsync();
+        var id = (await _workload.UploadAsync(TextOfSize(45 * 1024 * 1024), "stopping.txt")).GetProperty("id").GetGuid();
+        var jobId = await _workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
+        string? worker = null;
+        await Eventually.TrueAsync(async () =>
+            (worker = await _workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
+            Workload.Patience, "a worker to start the job");
+
+        Assert.True(Signals.Send(int.Parse(worker!.Split('-')[^1]), Signal.Terminate));
+
+        // Well before a stale job would be taken over (10 s): the stopping worker finished it or handed it back.
+        var job = await _workload.WaitForJobAsync(jobId, "done", TimeSpan.FromSeconds(8));
+        var events = job.GetProperty("events").EnumerateArray().Select(e => (Event: e.GetProperty("event").GetString(), Worker: e.GetProperty("worker").GetString())).ToList();
+        Assert.Single(events, e => e.Event == "done");
+        Assert.True(events.Contains(("done", worker)) || events.Contains(("handed-back", worker)), $"events: {string.Join(", ", events)}");
+        // A handed-back attempt does not count against the job.
+        Assert.Equal(events.Count(e => e.Event == "started") - events.Count(e => e.Event == "handed-back"), job.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_job_that_always_fails_is_retried_with_backoff_then_dead_lettered()
+    {
+        var id = (await _workload.UploadAsync("soon gone\n"u8.ToArray(), "poison.txt")).GetProperty("id").GetGuid();
+        await _workload.WaitForAssetAsync(id, "done");
+        // The stored bytes vanish: every attempt to process the asset again fails.
+        await _workload.S3.DeleteObjectAsync(_workload.Storage.BucketName, $"assets/{id}/content");
+
+        using var response = await _workload.Api.PostAsJsonAsync("/api/jobs", new { type = "process-asset", assetId = id });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var job = await _workload.WaitForJobAsync(jobId, "failed");
+        Assert.Equal(Workload.MaxAttempts, job.GetProperty("attempts").GetInt32());
+        var events = job.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(Workload.MaxAttempts, events.Count(e => e.GetProperty("event").GetString() == "started"));
+        Assert.Equal(Workload.MaxAttempts - 1, events.Count(e => e.GetProperty("event").GetString() == "retry-scheduled"));
+        Assert.Equal("dead-lettered", events[^1].GetProperty("event").GetString());
+        // Exponential backoff: each wait at least 0.8 × the doubled base delay of 1 s.
+        var startedAt = events.Where(e => e.GetProperty("event").GetString() == "started").Select(e => e.GetProperty("at").GetDateTime()).ToList();
+        for (var i = 1; i < startedAt.Count; i++)
+        {
+            Assert.True(startedAt[i] - startedAt[i - 1] >= TimeSpan.FromSeconds(0.8 * Math.Pow(2, i - 1)), $"retry {i} came after {(startedAt[i] - startedAt[i - 1]).TotalSeconds:0.00} s");
+        }
+
+        var dead = await FindDeadLetterAsync(jobId.ToString());
+        Assert.Equal(Workload.MaxAttempts.ToString(), dead["attempts"]);
+        Assert.Contains("NoSuchKey", dead["error"] + job.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        var asset = await _workload.GetAssetAsync(id);
+        Assert.Equal("failed", asset.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(asset.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task An_entry_that_is_not_a_job_goes_to_the_dead_letter_stream_at_once()
+    {
+        var marker = Guid.NewGuid().ToString();
+        var db = _workload.Redis.GetDatabase();
+
+        var entryId = await db.StreamAddAsync("jobs", [new NameValueEntry("garbage", marker)]);
+
+        var dead = await FindDeadLetterAsync(marker, field: "garbage");
+        Assert.Equal("0", dead["attempts"]);
+        await Eventually.TrueAsync(async () => (await db.StreamRangeAsync("jobs", entryId, entryId)).Length == 0, Workload.Patience, "the entry to leave the ready stream");
+    }
+
+    private ResourceSnapshot Snapshot() => fixture.App.ResourceNotifications.GetSnapshot("worker");
+
+    private async Task<Dictionary<string, string>> FindDeadLetterAsync(string value, string field = "job")
+    {
+        Dictionary<string, string>? found = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var entries = await _workload.Redis.GetDatabase().StreamRangeAsync("jobs:dead", "-", "+", count: 1000, messageOrder: Order.Descending);
+            found = entries.Select(e => e.Values.ToDictionary(v => v.Name.ToString(), v => v.Value.ToString()))
+                .FirstOrDefault(fields => fields.GetValueOrDefault(field) == value);
+            return found is not null;
+        }, Workload.Patience, $"an entry with {field}={value} in the dead-letter stream");
+        return found!;
+    }
+
+    /// <summary>SIGSTOP: the process stays exactly where it is, mid-job, until it is killed.</summary>
+    private static void Freeze(int pid) => Assert.Equal(0, kill(pid, 19));
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    private static byte[] TextOfSize(int bytes)
+    {
+        var line = Encoding.ASCII.GetBytes("lorem ipsum dolor sit amet, consectetur adipiscing elit\n");
+        var content = new byte[bytes];
+        for (var i = 0; i < bytes; i += line.Length)
+        {
+            line.AsSpan(0, Math.Min(line.Length, bytes - i)).CopyTo(content.AsSpan(i));
+        }
+        return content;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.S3;
+using Npgsql;
+using Platform.Hosting;
+using Platform.Hosting.Testing;
+using Platform.ServiceDefaults.Storage;
+using Platform.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace Platform.Tests.Workload;
+
+/// <summary>
+/// A test's handles on the running graph: the api as a user calls it, and the stores behind it, to check what the
+/// services did. Tests share the graph's database, so each one asserts on the rows it created (found by their ids).
+/// </summary>
+public sealed class Workload : IAsyncDisposable
+{
+    /// <summary>The worker's <c>Queue:MaxAttempts</c> (Platform.Worker/appsettings.json).</summary>
+    public const int MaxAttempts = 4;
+
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private Workload(DistributedApplication app, NpgsqlDataSource db, ConnectionMultiplexer redis, S3Connection storage)
+    {
+        App = app;
+        Api = app.CreateHttpClient("api");
+        Api.Timeout = TimeSpan.FromMinutes(2);
+        Db = db;
+        Redis = redis;
+        Storage = storage;
+        S3 = storage.CreateClient();
+    }
+
+    public DistributedApplication App { get; }
+    public HttpClient Api { get; }
+    public NpgsqlDataSource Db { get; }
+    public ConnectionMultiplexer Redis { get; }
+    public S3Connection Storage { get; }
+    public IAmazonS3 S3 { get; }
+
+    public static async Task<Workload> ConnectAsync(DistributedApplication app) => new(
+        app,
+        NpgsqlDataSource.Create((await app.GetConnectionStringAsync("platformdb"))!),
+        await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("cache"))!),
+        S3Connection.Parse((await app.GetConnectionStringAsync("assets"))!));
+
+    public static MultipartFormDataContent Form(byte[] content, string fileName, string contentType = "text/plain")
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    /// <summary>Uploads a file and returns the accepted asset.</summary>
+    public async Task<JsonElement> UploadAsync(byte[] content, string fileName, string contentType = "text/plain", string? traceParent = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/assets") { Content = Form(content, fileName, contentType) };
+        if (traceParent is not null)
+        {
+            request.Headers.Add("traceparent", traceParent);
+        }
+        using var response = await Api.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var asset = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"/api/assets/{asset.GetProperty("id").GetGuid()}", response.Headers.Location?.OriginalString);
+        return asset;
+    }
+
+    public async Task<JsonElement> GetAssetAsync(Guid id) => await Api.GetFromJsonAsync<JsonElement>($"/api/assets/{id}");
+
+    public async Task<JsonElement> GetJobAsync(Guid id) => await Api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+
+    /// <summary>Polls the asset until its status is <paramref name="status"/>.</summary>
+    public async Task<JsonElement> WaitForAssetAsync(Guid id, string status, TimeSpan? timeout = null)
+    {
+        JsonElement asset = default;
+        await Eventually.TrueAsync(async () => (asset = await GetAssetAsync(id)).GetProperty("status").GetString() == status,
+            timeout ?? Patience, $"asset {id} to be {status}");
+        return asset;
+    }
+
+    public async Task<JsonElement> WaitForJobAsync(Guid id, string status, TimeSpan? timeout = null)
+    {
+        JsonElement job = default;
+        await Eventually.TrueAsync(async () => (job = await GetJobAsync(id)).GetProperty("status").GetString() == status,
+            timeout ?? Patience, $"job {id} to be {status}");
+        return job;
+    }
+
+    /// <summary>Waits until no job is queued, running or waiting for a retry, so that totals stop moving.</summary>
+    public Task WaitUntilQuietAsync() => Eventually.TrueAsync(
+        async () => await ScalarAsync<long>("SELECT count(*) FROM jobs WHERE status IN ('queued', 'processing', 'retrying')") == 0,
+        Patience, "every job to be finished");
+
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var command = Db.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task<bool> ObjectExistsAsync(string key)
+    {
+        try
+        {
+            await S3.GetObjectMetadataAsync(Storage.BucketName, key);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task<byte[]> ReadObjectAsync(string key)
+    {
+        using var response = await S3.GetObjectAsync(Storage.BucketName, key);
+        using var bytes = new MemoryStream();
+        await response.ResponseStream.CopyToAsync(bytes);
+        return bytes.ToArray();
+    }
+
+    public async Task<int> CountObjectsAsync(string prefix)
+    {
+        var listing = await S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = Storage.BucketName, Prefix = prefix });
+        return listing.S3Objects?.Count ?? 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        S3.Dispose();
+        await Redis.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}

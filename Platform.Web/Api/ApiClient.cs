@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.Web.Api;
+
+/// <summary>The api, as the pages use it. A 4xx answer comes back as its <see cref="Problem"/> for the page to show.</summary>
+public sealed class ApiClient(IHttpClientFactory clients)
+{
+    public const string Reads = "api";
+    public const string Writes = "api-writes";
+
+    private HttpClient ReadClient => clients.CreateClient(Reads);
+    private HttpClient WriteClient => clients.CreateClient(Writes);
+
+    public async Task<PaginatedItems<Asset>> ListAssetsAsync(int pageIndex, int pageSize, CancellationToken cancellationToken) =>
+        (await ReadClient.GetFromJsonAsync<PaginatedItems<Asset>>($"/api/assets?pageIndex={pageIndex}&pageSize={pageSize}", cancellationToken))!;
+
+    public Task<Asset?> GetAssetAsync(Guid id, CancellationToken cancellationToken) => GetOrNullAsync<Asset>($"/api/assets/{id}", cancellationToken);
+
+    public Task<Job?> GetJobAsync(Guid id, CancellationToken cancellationToken) => GetOrNullAsync<Job>($"/api/jobs/{id}", cancellationToken);
+
+    public Task<JsonElement?> GetReportAsync(Guid assetId, CancellationToken cancellationToken) =>
+        GetOrNullAsync<JsonElement?>($"/api/assets/{assetId}/report", cancellationToken);
+
+    public async Task<AnalyticsSummary> GetAnalyticsAsync(CancellationToken cancellationToken) =>
+        (await ReadClient.GetFromJsonAsync<AnalyticsSummary>("/api/analytics/summary", cancellationToken))!;
+
+    /// <summary>Passes a browser's multipart upload on to the api as a stream.</summary>
+    public async Task<(Asset? Asset, Problem? Problem)> UploadAsync(Stream body, string? contentType, long? contentLength, CancellationToken cancellationToken)
+    {
+        using var content = new StreamContent(body);
+        content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
+        content.Headers.ContentLength = contentLength;
+        using var response = await WriteClient.PostAsync("/api/assets", content, cancellationToken);
+        return await ReadAsync<Asset>(response, cancellationToken);
+    }
+
+    public async Task<(Job? Job, Problem? Problem)> CreateJobAsync(string type, Guid assetId, CancellationToken cancellationToken)
+    {
+        using var response = await WriteClient.PostAsJsonAsync("/api/jobs", new { type, assetId }, cancellationToken);
+        return await ReadAsync<Job>(response, cancellationToken);
+    }
+
+    public async Task<Problem?> DeleteAssetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        using var response = await WriteClient.DeleteAsync($"/api/assets/{id}", cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ProblemOf(response, cancellationToken);
+    }
+
+    /// <summary>The asset's bytes, unbuffered; the caller disposes the response.</summary>
+    public Task<HttpResponseMessage> OpenContentAsync(Guid id, CancellationToken cancellationToken) =>
+        ReadClient.GetAsync($"/api/assets/{id}/content", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await ReadClient.GetAsync(path, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return default;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+    }
+
+    private static async Task<(T?, Problem?)> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken) where T : class
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return (await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+        }
+        return (null, await ProblemOf(response, cancellationToken));
+    }
+
+    private static async Task<Problem> ProblemOf(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if ((int)response.StatusCode >= 500)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+        return response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? (await response.Content.ReadFromJsonAsync<Problem>(cancellationToken))!
+            : new Problem($"{(int)response.StatusCode} {response.ReasonPhrase}", null, null);
+    }
+}

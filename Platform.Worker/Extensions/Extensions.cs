@@ -1,0 +1,35 @@
+using Platform.Worker.Analysis;
+using Platform.Worker.Jobs;
+using Platform.Worker.Processing;
+using Platform.Worker.Queue;
+using Platform.Worker.Telemetry;
+
+namespace Platform.Worker.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("platformdb");
+        builder.AddRedisClient("cache");
+        builder.AddS3Client("assets");
+
+        // Columns are snake_case, C# names PascalCase.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<QueueOptions>>((host, queue) =>
+            // Room to finish in-flight jobs, then to hand back the rest.
+            host.ShutdownTimeout = TimeSpan.FromMilliseconds(queue.Value.ShutdownGraceMs) + TimeSpan.FromSeconds(5));
+
+        builder.Services.AddSingleton<WorkerMetrics>();
+        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<JobStream>();
+        builder.Services.AddSingleton<IJobHandler, ProcessAssetHandler>();
+        builder.Services.AddSingleton<IJobHandler, VerifyAssetHandler>();
+        builder.Services.AddSingleton<AssetScanner>();
+        builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddHostedService<JobConsumer>();
+        builder.Services.AddHostedService<RetryScheduler>();
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Amazon.S3;
+using Platform.Jobs;
+using Platform.ServiceDefaults.Storage;
+using Platform.Worker.Analysis;
+using Platform.Worker.Jobs;
+
+namespace Platform.Worker.Processing;
+
+/// <summary>Re-reads an asset's stored bytes and compares their SHA-256 with the one processing recorded. A mismatch
+/// is the job's result (the storage lost or changed the bytes), not a failure to retry.</summary>
+public sealed class VerifyAssetHandler(IAmazonS3 s3, S3Connection storage, AssetScanner scanner) : IJobHandler
+{
+    public string JobType => JobTypes.VerifyAsset;
+
+    public async Task<JobOutcome> HandleAsync(StartedJob job, CancellationToken cancellationToken)
+    {
+        using var content = await s3.GetObjectAsync(storage.BucketName, AssetKeys.ContentObject(job.AssetId), cancellationToken);
+        var scan = await scanner.ScanAsync(content.ResponseStream, job.FileName, cancellationToken);
+        var result = new { expectedSha256 = job.RecordedSha256, actualSha256 = scan.Sha256, matches = scan.Sha256 == job.RecordedSha256, scan.SizeBytes };
+        return new JobOutcome(JsonSerializer.Serialize(result, JsonSerializerOptions.Web), Asset: null);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using Platform.Jobs;
+using StackExchange.Redis;
+
+namespace Platform.Worker.Queue;
+
+/// <summary>
+/// The worker's side of the ready stream. Every hand-over is one MULTI, so an entry is always in exactly one
+/// place: the stream (new or pending), the delayed set, or the dead-letter stream. Handled entries are deleted,
+/// so the stream's length is what is left to do.
+/// </summary>
+public sealed class JobStream(IConnectionMultiplexer redis)
+{
+    public static readonly string Consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    private const int DeadLetterMaxLength = 10_000;
+
+    // Moves due retries back onto the ready stream. Atomic, so concurrent workers never move one twice.
+    private static readonly LuaScript PromoteScript = LuaScript.Prepare("""
+        local due = redis.call('ZRANGEBYSCORE', @delayed, '-inf', @now, 'LIMIT', 0, @limit)
+        for _, member in ipairs(due) do
+            redis.call('ZREM', @delayed, member)
+            redis.call('XADD', @ready, '*', unpack(cjson.decode(member)))
+        end
+        return #due
+        """);
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task EnsureGroupAsync()
+    {
+        try
+        {
+            // From the beginning: jobs queued before any worker existed are not skipped.
+            await Db.StreamCreateConsumerGroupAsync(JobStreams.Ready, JobStreams.WorkerGroup, StreamPosition.Beginning, createStream: true);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+        }
+    }
+
+    /// <summary>Takes over entries that another consumer has held for longer than <paramref name="minIdle"/> without renewing.</summary>
+    public async Task<StreamEntry[]> ClaimStaleAsync(TimeSpan minIdle, int count)
+    {
+        var result = await Db.StreamAutoClaimAsync(JobStreams.Ready, JobStreams.WorkerGroup, Consumer, (long)minIdle.TotalMilliseconds, "0-0", count);
+        return result.ClaimedEntries;
+    }
+
+    /// <summary>Renews this consumer's hold on a running job, so it is not taken over as stale.</summary>
+    public Task RenewAsync(RedisValue entryId) =>
+        Db.StreamClaimIdsOnlyAsync(JobStreams.Ready, JobStreams.WorkerGroup, Consumer, 0, [entryId]);
+
+    public async Task AckAsync(RedisValue entryId)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, entryId);
+        _ = transaction.StreamDeleteAsync(JobStreams.Ready, [entryId]);
+        await transaction.ExecuteAsync();
+    }
+
+    public async Task ScheduleRetryAsync(StreamEntry entry, DateTimeOffset due)
+    {
+        var fields = entry.Values.SelectMany(f => new[] { f.Name.ToString(), f.Value.ToString() }).ToArray();
+        var transaction = Db.CreateTransaction();
+        _ = transaction.SortedSetAddAsync(JobStreams.Delayed, JsonSerializer.Serialize(fields), due.ToUnixTimeMilliseconds());
+        _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, entry.Id);
+        _ = transaction.StreamDeleteAsync(JobStreams.Ready, [entry.Id]);
+        await transaction.ExecuteAsync();
+    }
+
+    /// <summary>Puts a job that this worker will not finish (it is stopping) back at the end of the queue.</summary>
+    public async Task HandBackAsync(StreamEntry entry)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.StreamAddAsync(JobStreams.Ready, entry.Values);
+        _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, entry.Id);
+        _ = transaction.StreamDeleteAsync(JobStreams.Ready, [entry.Id]);
+        await transaction.ExecuteAsync();
+    }
+
+    public async Task DeadLetterAsync(StreamEntry entry, int attempts, string error)
+    {
+        NameValueEntry[] fields =
+        [
+            .. entry.Values,
+            new("attempts", attempts),
+            new("error", error),
+            new("failed", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+            new("consumer", Consumer),
+        ];
+        var transaction = Db.CreateTransaction();
+        _ = transaction.StreamAddAsync(JobStreams.DeadLetter, fields, maxLength: DeadLetterMaxLength, useApproximateMaxLength: true);
+        _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, entry.Id);
+        _ = transaction.StreamDeleteAsync(JobStreams.Ready, [entry.Id]);
+        await transaction.ExecuteAsync();
+    }
+
+    public async Task<int> PromoteDueRetriesAsync(int limit)
+    {
+        var moved = await Db.ScriptEvaluateAsync(PromoteScript, new
+        {
+            delayed = (RedisKey)JobStreams.Delayed,
+            ready = (RedisKey)JobStreams.Ready,
+            now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            limit,
+        });
+        return (int)moved;
+    }
+
+    /// <summary>Entries not yet delivered to any worker, and entries delivered but not yet handled.</summary>
+    public async Task<(long Waiting, long Pending)> DepthAsync()
+    {
+        var group = (await Db.StreamGroupInfoAsync(JobStreams.Ready)).FirstOrDefault(g => g.Name == JobStreams.WorkerGroup);
+        return (group.Lag ?? 0, group.PendingMessageCount);
+    }
+
+    /// <summary>Leaves the group when this consumer holds nothing, so stopped workers do not pile up in it.</summary>
+    public async Task LeaveGroupIfIdleAsync()
+    {
+        var me = (await Db.StreamConsumerInfoAsync(JobStreams.Ready, JobStreams.WorkerGroup)).FirstOrDefault(c => c.Name == Consumer);
+        if (me.Name is not null && me.PendingMessageCount == 0)
+        {
+            await Db.StreamDeleteConsumerAsync(JobStreams.Ready, JobStreams.WorkerGroup, Consumer);
+        }
+    }
+}

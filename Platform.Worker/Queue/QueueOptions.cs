@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Platform.Worker.Queue;
+
+public sealed class QueueOptions
+{
+    public const string SectionName = "Queue";
+
+    /// <summary>Jobs this process runs at once.</summary>
+    [Range(1, 256)]
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>Attempts before a job goes to the dead-letter stream.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>The wait before the first retry; each further retry waits twice as long, up to <see cref="RetryMaxDelayMs"/>.</summary>
+    [Range(1, 3_600_000)]
+    public int RetryBaseDelayMs { get; set; } = 1000;
+
+    [Range(1, 86_400_000)]
+    public int RetryMaxDelayMs { get; set; } = 60_000;
+
+    /// <summary>A job whose worker has not been heard of for this long is taken over by another worker. Running jobs
+    /// renew their claim at a third of it, so only a dead (or frozen) worker's jobs are taken.</summary>
+    [Range(1000, 3_600_000)]
+    public int ClaimIdleMs { get; set; } = 10_000;
+
+    /// <summary>On shutdown, how long running jobs may take to finish before they are handed back to the queue.</summary>
+    [Range(0, 600_000)]
+    public int ShutdownGraceMs { get; set; } = 500;
+
+    public TimeSpan RetryDelay(int attempt)
+    {
+        var exponential = RetryBaseDelayMs * Math.Pow(2, Math.Max(0, attempt - 1));
+        // ±20 % jitter, so that jobs failing together do not retry together.
+        return TimeSpan.FromMilliseconds(Math.Min(exponential, RetryMaxDelayMs) * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The workload's benchmarks, on a fresh local stack built in Release (run under the CPU lock, see BUILD-LOCK.md):
+#   jobs  - end-to-end throughput with one worker (the other replica is frozen), and enqueue->start latency
+#           p50/p99 at a fixed 200 jobs/s (and 100 jobs/s), next to redis-benchmark for the same stream commands;
+#           Queue__Concurrency=N in the environment sets the worker's concurrency (default 8);
+#   api   - GET /api/assets/{id} req/s and p99 with wrk, next to a bare Kestrel endpoint, alternating, same run;
+#   lag   - replica lag p50/p99 under a write load on the primary.
+# Each measurement runs RUNS times (3); the medians are printed last. Needs: wrk, redis-tools (redis-benchmark), curl.
+# Usage: dotnet build -c Release Platform.sln && dotnet build -c Release bench/JobBench bench/BareKestrel && bench/workload.sh
+set -euo pipefail
+set -m
+cd "$(dirname "$0")/.."
+runs=${RUNS:-3}
+data=$(mktemp -d /tmp/platform-bench-XXXXXX)
+chmod 755 "$data"
+log=$(mktemp)
+Platform__ConsoleView=Lines dotnet run -c Release --no-build --project Platform.AppHost -- --data-dir "$data" >"$log" 2>&1 &
+leader=$!
+bare=""
+frozen=""
+cleanup() {
+  [ -n "$frozen" ] && kill -CONT "$frozen" 2>/dev/null || true
+  [ -n "$bare" ] && kill "$bare" 2>/dev/null || true
+  kill -INT -- "-$leader" 2>/dev/null || true
+  wait "$leader" 2>/dev/null || true
+  rm -rf "$data" "$log"
+}
+trap cleanup EXIT
+
+until grep -q "resources are up" "$log"; do
+  kill -0 "$leader" 2>/dev/null || { cat "$log" >&2; echo "the AppHost exited before it was up" >&2; exit 1; }
+  sleep 0.2
+done
+
+# The services' own environment says where everything is.
+env_of() { tr '\0' '\n' < "/proc/$1/environ" | sed -n "s/^$2=//p"; }
+api_pid=$(pgrep -f "$PWD/Platform.Api/bin/Release/net10.0/Platform.Api.dll" | head -1)
+worker_pids=($(pgrep -f "$PWD/Platform.Worker/bin/Release/net10.0/Platform.Worker.dll"))
+export PRIMARY=$(env_of "$api_pid" ConnectionStrings__platformdb)
+export REPLICA=$(env_of "$api_pid" ConnectionStrings__platformdb-replica)
+export REDIS=$(env_of "$api_pid" ConnectionStrings__cache)
+api=$(env_of "$api_pid" ASPNETCORE_URLS)
+redis_port=$(echo "$REDIS" | sed -E 's/^[^:]+:([0-9]+),.*/\1/')
+redis_password=$(echo "$REDIS" | sed -E 's/.*password=([^,]*).*/\1/')
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+job_bench() { dotnet bench/JobBench/bin/Release/net10.0/JobBench.dll "$@"; }
+
+echo "== setup: 20 small text assets"
+for i in $(seq 20); do
+  printf 'benchmark asset %s\nsecond line\n' "$i" > "$data/bench-$i.txt"
+  curl -sf -o /dev/null -F "file=@$data/bench-$i.txt;type=text/plain" "$api/api/assets"
+done
+until [ "$(curl -sf "$api/api/assets?pageSize=20" | grep -o '"status":"done"' | wc -l)" = 20 ]; do sleep 0.2; done
+asset=$(curl -sf "$api/api/assets?pageSize=1" | sed -E 's/.*"data":\[\{"id":"([^"]+)".*/\1/')
+
+echo "== redis-benchmark: the queue's commands on this Redis"
+redis-cli -p "$redis_port" -a "$redis_password" --no-auth-warning XGROUP CREATE benchstream benchgroup '$' MKSTREAM >/dev/null
+redis-benchmark -p "$redis_port" -a "$redis_password" -c 8 -n 100000 -q XADD benchstream '*' job 01a208db-6bd2-74e2-9b49-a6dfa3040b55 type verify-asset enqueued 1763900000000 2>/dev/null | tr '\r' '\n' | grep -v '^$' | tail -1
+redis-benchmark -p "$redis_port" -a "$redis_password" -c 8 -n 100000 -q XREADGROUP GROUP benchgroup consumer COUNT 1 STREAMS benchstream '>' 2>/dev/null | tr '\r' '\n' | grep -v '^$' | tail -1
+redis-benchmark -p "$redis_port" -a "$redis_password" -c 8 -n 100000 -q XACK benchstream benchgroup 0-1 2>/dev/null | tr '\r' '\n' | grep -v '^$' | tail -1
+redis-cli -p "$redis_port" -a "$redis_password" --no-auth-warning DEL benchstream >/dev/null
+
+echo "== jobs, one worker (replica ${worker_pids[1]} frozen)"
+frozen=${worker_pids[1]}
+kill -STOP "$frozen"
+throughput=(); p50=(); p99=(); half50=(); half99=()
+for i in $(seq $runs); do
+  line=$(job_bench throughput 5000); echo "$line"
+  throughput+=("$(echo "$line" | sed -E 's/.*= ([0-9]+) jobs\/s.*/\1/')")
+  line=$(job_bench latency 200 10); echo "$line"
+  p50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
+  p99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')")
+  # Below the single worker's capacity, to separate dispatch latency from queueing.
+  line=$(job_bench latency 100 10); echo "$line"
+  half50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
+  half99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')")
+done
+kill -CONT "$frozen"; frozen=""
+
+echo "== api: GET /api/assets/{id} (cached) vs bare Kestrel, wrk -t2 -c32 -d10s"
+body_bytes=$(curl -sf "$api/api/assets/$asset" | wc -c)
+bare_port=$((20000 + RANDOM % 5000))
+BODY_BYTES=$body_bytes ASPNETCORE_URLS="http://localhost:$bare_port" dotnet bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll >/dev/null 2>&1 &
+bare=$!
+until curl -sf -o /dev/null "http://localhost:$bare_port/asset"; do sleep 0.1; done
+wrk_run() { # url -> "req/s p99_ms"
+  wrk -t2 -c32 -d10s --latency "$1" | awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v } END { print rps, p99 }'
+}
+api_rps=(); api_p99=(); bare_rps=(); bare_p99=()
+wrk -t2 -c32 -d3s "$api/api/assets/$asset" >/dev/null; wrk -t2 -c32 -d3s "http://localhost:$bare_port/asset" >/dev/null
+for i in $(seq $runs); do
+  read -r rps p99v <<<"$(wrk_run "$api/api/assets/$asset")"; api_rps+=("$rps"); api_p99+=("$p99v")
+  read -r rps p99v <<<"$(wrk_run "http://localhost:$bare_port/asset")"; bare_rps+=("$rps"); bare_p99+=("$p99v")
+  echo "run $i: api ${api_rps[-1]} req/s p99 ${api_p99[-1]} ms; bare ${bare_rps[-1]} req/s p99 ${bare_p99[-1]} ms ($body_bytes-byte body)"
+done
+kill "$bare"; bare=""
+
+echo "== replica lag under write load"
+lag50=(); lag99=()
+for i in $(seq $runs); do
+  line=$(job_bench replica-lag 10); echo "$line"
+  lag50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
+  lag99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')")
+done
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(date -u +%Y-%m-%d)"
+echo "median job throughput, one worker:      $(printf '%s\n' "${throughput[@]}" | median) jobs/s"
+echo "median enqueue->start at 200 jobs/s:    p50 $(printf '%s\n' "${p50[@]}" | median) ms, p99 $(printf '%s\n' "${p99[@]}" | median) ms"
+echo "median enqueue->start at 100 jobs/s:    p50 $(printf '%s\n' "${half50[@]}" | median) ms, p99 $(printf '%s\n' "${half99[@]}" | median) ms"
+echo "median GET /api/assets/{id}:            $(printf '%s\n' "${api_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${api_p99[@]}" | median) ms"
+echo "median bare Kestrel:                    $(printf '%s\n' "${bare_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${bare_p99[@]}" | median) ms"
+echo "median replica lag under write load:    p50 $(printf '%s\n' "${lag50[@]}" | median) ms, p99 $(printf '%s\n' "${lag99[@]}" | median) ms"
