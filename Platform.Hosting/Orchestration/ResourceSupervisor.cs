@@ -106,7 +106,9 @@ internal sealed class ResourceSupervisor
             }
             if (run != Run.NotStarted)
             {
-                await run.Ready.Task.ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default);
+                // Completes synchronously when the run is ready already, so a dependent passes without showing a wait.
+                await run.Ready.Task.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                cancellationToken.ThrowIfCancellationRequested();
                 // A run that was ready and has since been stopped is not ready any more: wait for the next one.
                 if (run.Ready.Task.IsCompletedSuccessfully && !run.Stopping.IsCancellationRequested)
                 {

@@ -28,7 +28,7 @@ public static class NpgsqlExtensions
     /// Registers <see cref="ReadReplicaDataSource"/>: reads go to the replica <paramref name="replicaConnectionName"/>
     /// and fall back to the primary <paramref name="primaryConnectionName"/> while the replica is unreachable
     /// (Npgsql multi-host, <c>Target Session Attributes=prefer-standby</c>). Its health check reports the replica
-    /// itself, Degraded when it is down, since reads still succeed.
+    /// itself, Degraded when it is down, since reads still succeed. The replica's lag is exported as a metric.
     /// </summary>
     public static IHostApplicationBuilder AddNpgsqlReadReplicaDataSource(this IHostApplicationBuilder builder, string replicaConnectionName, string primaryConnectionName)
     {
@@ -38,6 +38,11 @@ public static class NpgsqlExtensions
         var replicaOnly = NpgsqlDataSource.Create(replica.ConnectionString!);
         builder.Services.AddSingleton(new ReadReplicaDataSource(readDataSource));
         AddHealthAndTelemetry(builder, replica, replicaConnectionName, _ => replicaOnly, HealthStatus.Degraded);
+        if (!replica.DisableMetrics)
+        {
+            builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ReplicaLagMonitor>(provider, replicaOnly, replicaConnectionName));
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ReplicaLagMonitor.MeterName));
+        }
         return builder;
     }
 

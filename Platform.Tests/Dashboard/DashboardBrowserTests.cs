@@ -123,6 +123,29 @@ public sealed class DashboardBrowserTests(GraphFixture fixture, Chromium chromiu
         await Chromium.SaveScreenshotAsync(page, "metrics");
     }
 
+    [Theory]
+    [InlineData("worker", "Platform.Worker", "platform.jobs.queue.depth")]
+    [InlineData("api", "Platform.Postgres", "platform.postgres.replica.lag")]
+    public async Task The_workloads_own_instruments_are_charted(string resource, string meter, string instrument)
+    {
+        var page = await LogInAsync();
+
+        var chosen = page.Locator($"aside.instruments a.active[href*='instrument={instrument}']");
+
+        // The list of instruments is drawn with the page: load it again until the first export has arrived.
+        var waited = Stopwatch.StartNew();
+        await page.GotoAsync($"{Dashboard.Url}metrics/{resource}?meter={meter}&instrument={instrument}");
+        while (await chosen.CountAsync() == 0 && waited.ElapsedMilliseconds < Patience)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+
+        await Assertions.Expect(chosen).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("figure.chart figcaption", new() { HasTextString = "Value" })).ToBeVisibleAsync(new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("table.series tbody tr").First).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task Restart_from_the_resources_page_reports_the_new_state_once_it_changed()
     {
