@@ -1,7 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ApplicationAutoScaling;
 using Amazon.CDK.AWS.ECS;
-using Amazon.CDK.AWS.IAM;
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
 
@@ -16,6 +15,7 @@ internal static class Scaling
 {
     public const string MetricNamespace = "Platform";
     public const string BacklogMetric = "QueueBacklog";
+    public const string BacklogNamespaceVariable = "CloudWatch__Namespace";
 
     public static void Configure(DeploymentContext context, Cluster cluster, WorkloadTask task, FargateService service, ServiceSettings settings)
     {
@@ -31,7 +31,7 @@ internal static class Scaling
     /// <summary>
     /// Backlog per task is metric math (the CDK's target tracking takes single metrics only, so this is the
     /// CloudFormation policy itself): the worker's <c>Platform/QueueBacklog</c> divided by the running task count
-    /// from Container Insights. The task role may publish to the <c>Platform</c> namespace and nowhere else.
+    /// from Container Insights.
     /// </summary>
     private static void ScaleOnBacklog(DeploymentContext context, Cluster cluster, WorkloadTask task, FargateService service, ScalableTarget target, double backlogPerTask)
     {
@@ -57,13 +57,9 @@ internal static class Scaling
                 },
             },
         });
-        task.Definition.TaskRole.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["cloudwatch:PutMetricData"],
-            // PutMetricData has no resource to scope to; the namespace condition is its limit.
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = MetricNamespace } },
-        }));
+        // The worker writes the backlog into its logs in CloudWatch's embedded metric format, so its task role needs
+        // no CloudWatch permission; this variable turns that on and names the namespace.
+        task.Definition.FindContainer(task.ContainerName)!.AddEnvironment(BacklogNamespaceVariable, MetricNamespace);
     }
 
     private static CfnScalingPolicy.TargetTrackingMetricDataQueryProperty Query(string id, string metricNamespace, string metric, params (string Name, string Value)[] dimensions) => new()

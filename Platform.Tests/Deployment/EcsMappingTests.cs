@@ -78,11 +78,10 @@ public sealed partial class EcsMappingTests(SynthesizedPlatform platform) : ICla
         Assert.Equal("backlog / tasks", metrics.Single(m => m!["ReturnData"]!.GetValue<bool>())!["Expression"]!.GetValue<string>());
         Assert.Equal("worker", Template.Variables("worker").Environment["OTEL_SERVICE_NAME"]);
 
-        // Only the worker may publish metrics, and only to its namespace.
-        var publishers = Template.OfType("AWS::IAM::Policy").Where(p => p.Properties.ToJsonString().Contains("cloudwatch:PutMetricData", StringComparison.Ordinal)).ToList();
-        var publisher = Assert.Single(publishers);
-        Assert.StartsWith("WorkerTaskTaskRole", publisher.Id);
-        Assert.Contains("\"cloudwatch:namespace\":\"Platform\"", publisher.Properties.ToJsonString());
+        // The worker publishes the backlog through its logs (embedded metric format): told where, and given no CloudWatch permission.
+        Assert.Equal("Platform", Template.Variables("worker").Environment["CloudWatch__Namespace"]);
+        Assert.DoesNotContain("CloudWatch__Namespace", Template.Variables("api").Environment.Keys);
+        Assert.DoesNotContain(Template.OfType("AWS::IAM::Policy"), p => p.Properties.ToJsonString().Contains("cloudwatch:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -31,5 +31,9 @@ internal static class Extensions
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddHostedService<JobConsumer>();
         builder.Services.AddHostedService<RetryScheduler>();
+        if (!string.IsNullOrEmpty(builder.Configuration[QueueBacklogPublisher.NamespaceKey]))
+        {
+            builder.Services.AddHostedService<QueueBacklogPublisher>();
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class WorkerMetrics
         _processingDuration = meter.CreateHistogram<double>("platform.jobs.processing.duration", "s", "Time a job attempt ran, by type and outcome.");
         _queueWait = meter.CreateHistogram<double>("platform.jobs.queue.wait", "s", "Time from enqueue to the start of an attempt.");
         _failures = meter.CreateCounter<long>("platform.jobs.failures", "{attempt}", "Failed attempts; final=true when the job was dead-lettered.");
-        meter.CreateObservableGauge("platform.jobs.queue.depth", () => Interlocked.Read(ref _waiting), "{job}", "Jobs waiting on the stream, not yet taken by a worker.");
+        meter.CreateObservableGauge("platform.jobs.queue.depth", () => Waiting, "{job}", "Jobs waiting on the stream, not yet taken by a worker.");
         meter.CreateObservableGauge("platform.jobs.pending", () => Interlocked.Read(ref _pending), "{job}", "Jobs taken by a worker and not yet finished.");
     }
 
@@ -34,6 +34,9 @@ public sealed class WorkerMetrics
     public void Waited(string type, TimeSpan wait) => _queueWait.Record(Math.Max(0, wait.TotalSeconds), new KeyValuePair<string, object?>("job.type", type));
 
     public void Failed(string type, bool final) => _failures.Add(1, new("job.type", type), new("final", final));
+
+    /// <summary>Jobs waiting on the stream at the last sample.</summary>
+    public long Waiting => Interlocked.Read(ref _waiting);
 
     /// <summary>The last sampled queue depth (sampled, because a gauge callback must not wait on Redis).</summary>
     public void Sampled(long waiting, long pending)

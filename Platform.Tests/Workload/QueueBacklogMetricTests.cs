@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Platform.Worker.Telemetry;
+
+namespace Platform.Tests.Workload;
+
+/// <summary>The line the worker writes for the cloud deployment's backlog scaling (README, "Queue backlog metric").</summary>
+public sealed class QueueBacklogMetricTests
+{
+    [Fact]
+    public void The_backlog_line_is_an_embedded_metric_record_of_the_metric_the_scaling_policy_reads()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+        var line = QueueBacklogPublisher.Format("Platform", "worker", 42, at);
+
+        Assert.DoesNotContain('\n', line);
+        var record = JsonNode.Parse(line)!;
+        var aws = record["_aws"]!;
+        Assert.Equal(at.ToUnixTimeMilliseconds(), aws["Timestamp"]!.GetValue<long>());
+        var directive = Assert.Single(aws["CloudWatchMetrics"]!.AsArray())!;
+        Assert.Equal("Platform", directive["Namespace"]!.GetValue<string>());
+        Assert.Equal(["ServiceName"], Assert.Single(directive["Dimensions"]!.AsArray())!.AsArray().Select(d => d!.GetValue<string>()));
+        var metric = Assert.Single(directive["Metrics"]!.AsArray())!;
+        Assert.Equal("QueueBacklog", metric["Name"]!.GetValue<string>());
+        Assert.Equal("Count", metric["Unit"]!.GetValue<string>());
+        Assert.Equal("worker", record["ServiceName"]!.GetValue<string>());
+        Assert.Equal(42, record["QueueBacklog"]!.GetValue<long>());
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Platform.Worker.Telemetry;
+
+/// <summary>
+/// In the cloud deployment, publishes the queue backlog that the worker's autoscaling tracks: once a minute, one line
+/// on standard output in CloudWatch's embedded metric format, which CloudWatch Logs turns into the metric
+/// <c>{Namespace}/QueueBacklog</c> with the dimension <c>ServiceName</c>. No CloudWatch permission or client is needed:
+/// the line travels with the task's logs. Off unless the deployment sets <c>CloudWatch__Namespace</c>.
+/// </summary>
+public sealed class QueueBacklogPublisher(WorkerMetrics metrics, IConfiguration configuration) : BackgroundService
+{
+    public const string MetricName = "QueueBacklog";
+    public const string NamespaceKey = "CloudWatch:Namespace";
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var metricNamespace = configuration[NamespaceKey]!;
+        var service = configuration["OTEL_SERVICE_NAME"] ?? "worker";
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            Console.Out.WriteLine(Format(metricNamespace, service, metrics.Waiting, DateTimeOffset.UtcNow));
+        }
+    }
+
+    /// <summary>One embedded-metric-format record: the metric's definition under <c>_aws</c>, its value and dimension beside it.</summary>
+    public static string Format(string metricNamespace, string serviceName, long backlog, DateTimeOffset timestamp) => new JsonObject
+    {
+        ["_aws"] = new JsonObject
+        {
+            ["Timestamp"] = timestamp.ToUnixTimeMilliseconds(),
+            ["CloudWatchMetrics"] = new JsonArray(new JsonObject
+            {
+                ["Namespace"] = metricNamespace,
+                ["Dimensions"] = new JsonArray(new JsonArray("ServiceName")),
+                ["Metrics"] = new JsonArray(new JsonObject { ["Name"] = MetricName, ["Unit"] = "Count" }),
+            }),
+        },
+        ["ServiceName"] = serviceName,
+        [MetricName] = backlog,
+    }.ToJsonString(JsonSerializerOptions.Default);
+}
