@@ -1,4 +1,6 @@
-namespace Platform.Api.Assets;
+using System.Text.Json.Serialization;
+
+namespace Platform.Api.Contracts;
 
 /// <summary>An uploaded file and what processing found out about it.</summary>
 public sealed record Asset(
@@ -17,8 +19,8 @@ public sealed record Asset(
     DateTime? ProcessedAt,
     Guid? LatestJobId)
 {
-    /// <summary>Nothing changes a finished asset but a new job or a delete, both of which clear the cache.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    /// <summary>Nothing changes a finished asset but a new job or a delete.</summary>
+    [JsonIgnore]
     public bool IsFinished => Status is AssetStatus.Done or AssetStatus.Failed;
 }
 
@@ -30,4 +32,8 @@ public static class AssetStatus
     public const string Failed = "failed";
 }
 
-public sealed record PaginatedItems<T>(int PageIndex, int PageSize, long Count, IReadOnlyList<T> Data);
+public sealed record PaginatedItems<T>(int PageIndex, int PageSize, long Count, IReadOnlyList<T> Data)
+{
+    [JsonIgnore]
+    public int PageCount => (int)Math.Max(1, (Count + PageSize - 1) / PageSize);
+}

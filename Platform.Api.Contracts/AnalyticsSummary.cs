@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-
-namespace Platform.Api.Analytics;
+namespace Platform.Api.Contracts;
 
 /// <summary>What the assets and jobs add up to, and which database node answered.</summary>
 public sealed record AnalyticsSummary(
@@ -23,12 +21,3 @@ public sealed record ContentTypeCount(string ContentType, long Count, long Bytes
 public sealed record JobCount(string Type, string Status, long Count);
 
 public sealed record Percentiles(double? P50, double? P95, double? P99);
-
-public sealed class AnalyticsOptions
-{
-    public const string SectionName = "Analytics";
-
-    /// <summary>How long one summary is served from the cache before the replica is asked again.</summary>
-    [Range(0, 3600)]
-    public int CacheSeconds { get; set; } = 5;
-}
