@@ -9,7 +9,11 @@ public static class JobTypes
     /// <summary>Re-read an asset's stored bytes and compare their SHA-256 with the recorded one.</summary>
     public const string VerifyAsset = "verify-asset";
 
-    public static IReadOnlyList<string> All { get; } = [ProcessAsset, VerifyAsset];
+    /// <summary>No work beyond the job's own bookkeeping: a canary that shows the queue and a worker are alive end to
+    /// end, and the measure of what the pipeline itself costs per job.</summary>
+    public const string Ping = "ping";
+
+    public static IReadOnlyList<string> All { get; } = [ProcessAsset, VerifyAsset, Ping];
 
     public static bool IsKnown(string? type) => type is not null && All.Contains(type, StringComparer.Ordinal);
 }

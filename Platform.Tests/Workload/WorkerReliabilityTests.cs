@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Platform.Hosting.Orchestration;
+using Platform.Jobs;
 using Platform.Tests.Graph;
 using Platform.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -120,6 +121,43 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
         var asset = await _workload.GetAssetAsync(id);
         Assert.Equal("failed", asset.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(asset.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task A_burst_of_jobs_some_delivered_twice_completes_each_job_exactly_once()
+    {
+        var assetId = (await _workload.UploadAsync("burst\n"u8.ToArray(), "burst.txt")).GetProperty("id").GetGuid();
+        await _workload.WaitForAssetAsync(assetId, "done");
+        var jobs = Enumerable.Range(0, 300).Select(_ => Guid.CreateVersion7()).ToArray();
+        await using (var insert = _workload.Db.CreateCommand("INSERT INTO jobs (id, type, asset_id) SELECT unnest($1::uuid[]), 'ping', $2"))
+        {
+            insert.Parameters.Add(new() { Value = jobs });
+            insert.Parameters.Add(new() { Value = assetId });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // All at once, so that the workers take them in batches; every tenth job twice, as a repeated delivery would.
+        var db = _workload.Redis.GetDatabase();
+        var entries = jobs.Concat(jobs.Where((_, i) => i % 10 == 0))
+            .Select(job => db.StreamAddAsync("jobs", new JobEntry(job, JobTypes.Ping, null, null, 0).ToFields())).ToList();
+        var entryIds = await Task.WhenAll(entries);
+
+        await Eventually.TrueAsync(async () => await _workload.ScalarAsync<long>("SELECT count(*) FROM jobs WHERE id = ANY($1) AND status = 'done'", jobs) == jobs.Length,
+            Workload.Patience, "every job of the burst to be done");
+        Assert.Equal(jobs.Length, await _workload.ScalarAsync<long>("SELECT count(*) FROM job_events WHERE job_id = ANY($1) AND event = 'done'", jobs));
+        Assert.Equal(jobs.Length, await _workload.ScalarAsync<long>("SELECT count(DISTINCT job_id) FROM job_events WHERE job_id = ANY($1) AND event = 'started'", jobs));
+        var job = await _workload.GetJobAsync(jobs[^1]);
+        Assert.StartsWith(Environment.MachineName, job.GetProperty("result").GetProperty("worker").GetString());
+        // Every entry, the repeated ones too, is acknowledged and deleted in the end.
+        await Eventually.TrueAsync(async () =>
+        {
+            var left = 0;
+            foreach (var entryId in entryIds)
+            {
+                left += (await db.StreamRangeAsync("jobs", entryId, entryId)).Length;
+            }
+            return left == 0;
+        }, Workload.Patience, "the burst's entries to leave the ready stream");
     }
 
     [Fact]

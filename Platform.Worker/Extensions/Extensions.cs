@@ -27,6 +27,7 @@ internal static class Extensions
         builder.Services.AddSingleton<JobStream>();
         builder.Services.AddSingleton<IJobHandler, ProcessAssetHandler>();
         builder.Services.AddSingleton<IJobHandler, VerifyAssetHandler>();
+        builder.Services.AddSingleton<IJobHandler, PingHandler>();
         builder.Services.AddSingleton<AssetScanner>();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddHostedService<JobConsumer>();

@@ -48,7 +48,7 @@ public sealed class JobRunner(
         activity?.SetTag("job.id", job.JobId);
         var traceId = activity?.TraceId.ToString();
 
-        var started = await store.TryStartAsync(job.JobId, JobStream.Consumer, traceId, abort);
+        var started = await store.TryStartAsync(job.JobId, JobStream.Consumer, traceId);
         if (started is null)
         {
             // Already done or dead-lettered (a repeated delivery), or deleted with its asset.
@@ -65,17 +65,12 @@ public sealed class JobRunner(
         }
 
         var clock = Stopwatch.StartNew();
-        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(abort);
-        var renewing = RenewWhileRunningAsync(entry.Id, renewal.Token);
         try
         {
             var outcome = await handler.HandleAsync(started, abort);
-            await renewal.CancelAsync();
-            await renewing;
             if (await store.CompleteAsync(started, outcome, JobStream.Consumer, traceId))
             {
-                await InvalidateAsync(started.AssetId);
-                await stream.AckAsync(entry.Id);
+                await stream.AckAsync(entry.Id, changedAssetId: started.AssetId);
             }
             else if (!await store.AssetExistsAsync(started.AssetId))
             {
@@ -88,8 +83,6 @@ public sealed class JobRunner(
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            await renewal.CancelAsync();
-            await renewing;
             if (await store.HandBackAsync(started, JobStream.Consumer))
             {
                 await InvalidateAsync(started.AssetId);
@@ -99,8 +92,6 @@ public sealed class JobRunner(
         }
         catch (Exception e)
         {
-            await renewal.CancelAsync();
-            await renewing;
             logger.LogWarning(e, "Job {JobId} ({JobType}) failed on attempt {Attempt}", job.JobId, job.Type, started.Attempt);
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             metrics.Processed(job.Type, "failed", clock.Elapsed);
@@ -125,26 +116,6 @@ public sealed class JobRunner(
         else
         {
             await stream.ScheduleRetryAsync(entry, DateTimeOffset.UtcNow + _options.RetryDelay(job.Attempt));
-        }
-    }
-
-    /// <summary>Keeps the entry claimed while the job runs, so that only a dead worker's jobs look stale.</summary>
-    private async Task RenewWhileRunningAsync(RedisValue entryId, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_options.ClaimIdleMs / 3.0));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await stream.RenewAsync(entryId);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (RedisException e)
-        {
-            logger.LogWarning(e, "Could not renew the claim on {EntryId}; another worker may take the job over", entryId);
         }
     }
 

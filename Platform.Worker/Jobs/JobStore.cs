@@ -6,66 +6,126 @@ namespace Platform.Worker.Jobs;
 /// <summary>
 /// A job's state changes, each one statement (so each is atomic) together with its event row. Every change after
 /// the start names the attempt it belongs to: if another worker has since taken the job over, the change does
-/// nothing, so a job that runs twice still completes once.
+/// nothing, so a job that runs twice still completes once. Starts and completions, one per job, are the busy path:
+/// concurrent ones share a statement (<see cref="Batcher{TItem, TResult}"/>).
 /// </summary>
-public sealed class JobStore(NpgsqlDataSource db)
+public sealed class JobStore
 {
-    /// <summary>Marks the job running and returns it, or null when there is nothing to run (done, failed or deleted).</summary>
-    public async Task<StartedJob?> TryStartAsync(Guid jobId, string worker, string? traceId, CancellationToken cancellationToken)
+    private const int MaxBatch = 256;
+    private const string DeadlockDetected = "40P01";
+
+    private readonly NpgsqlDataSource _db;
+    private readonly Batcher<JobStart, StartedJob?> _starts;
+    private readonly Batcher<JobCompletion, bool> _completions;
+
+    public JobStore(NpgsqlDataSource db)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<StartedJob>(new CommandDefinition("""
-            WITH started AS (
+        _db = db;
+        _starts = new(batch => RetryOnDeadlockAsync(() => StartAllAsync(batch)), MaxBatch);
+        _completions = new(batch => RetryOnDeadlockAsync(() => CompleteAllAsync(batch)), MaxBatch);
+    }
+
+    /// <summary>Marks the job running and returns it, or null when there is nothing to run (done, failed or deleted).</summary>
+    public Task<StartedJob?> TryStartAsync(Guid jobId, string worker, string? traceId) => _starts.RunAsync(new(jobId, worker, traceId));
+
+    /// <summary>Records the job's result (and, for processing, the asset's new facts). False when this attempt no longer owns the job.</summary>
+    public Task<bool> CompleteAsync(StartedJob job, JobOutcome outcome, string worker, string? traceId) =>
+        _completions.RunAsync(new(job, outcome, worker, traceId));
+
+    private async Task<IReadOnlyList<StartedJob?>> StartAllAsync(IReadOnlyList<JobStart> batch)
+    {
+        // A job twice in one batch (a repeated delivery): only its first entry starts it.
+        var first = batch.Select((start, index) => (start, index)).GroupBy(s => s.start.JobId).Select(g => g.First()).ToList();
+        await using var command = _db.CreateCommand("""
+            WITH input AS (
+                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS i(job_id, worker, trace_id, n)
+            ), started AS (
                 UPDATE jobs SET status = 'processing', attempts = attempts + 1, started_at = coalesce(started_at, now())
+                FROM input
                 -- 'processing' too: the job of a worker that died mid-way, taken over.
-                WHERE id = @jobId AND status IN ('queued', 'retrying', 'processing')
-                RETURNING id, type, asset_id, attempts
+                WHERE jobs.id = input.job_id AND jobs.status IN ('queued', 'retrying', 'processing')
+                RETURNING jobs.id, jobs.type, jobs.asset_id, jobs.attempts, input.worker, input.trace_id, input.n
             ), event AS (
-                INSERT INTO job_events (job_id, event, attempt, worker, trace_id) SELECT id, 'started', attempts, @worker, @traceId FROM started
+                INSERT INTO job_events (job_id, event, attempt, worker, trace_id) SELECT id, 'started', attempts, worker, trace_id FROM started
             ), asset AS (
                 UPDATE assets SET status = 'processing', attempts = s.attempts, processing_started_at = now(), error = NULL
                 FROM started s WHERE assets.id = s.asset_id AND s.type = 'process-asset'
             )
-            SELECT s.id AS job_id, s.type, s.asset_id, s.attempts AS attempt, a.file_name, a.declared_content_type, a.sha256 AS recorded_sha256
+            SELECT s.n, s.id, s.type, s.asset_id, s.attempts, a.file_name, a.declared_content_type, a.sha256
             FROM started s JOIN assets a ON a.id = s.asset_id
-            """, new { jobId, worker, traceId }, cancellationToken: cancellationToken));
+            """);
+        command.Parameters.Add(new() { Value = first.Select(s => s.start.JobId).ToArray() });
+        command.Parameters.Add(new() { Value = first.Select(s => s.start.Worker).ToArray() });
+        command.Parameters.Add(new() { Value = first.Select(s => s.start.TraceId).ToArray() });
+        var results = new StartedJob?[batch.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var index = first[(int)reader.GetInt64(0) - 1].index;
+            results[index] = new StartedJob(reader.GetGuid(1), reader.GetString(2), reader.GetGuid(3), reader.GetInt32(4),
+                reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+        }
+        return results;
     }
 
-    /// <summary>Records the job's result (and, for processing, the asset's new facts). False when this attempt no longer owns the job.</summary>
-    public async Task<bool> CompleteAsync(StartedJob job, JobOutcome outcome, string worker, string? traceId)
+    private async Task<IReadOnlyList<bool>> CompleteAllAsync(IReadOnlyList<JobCompletion> batch)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("""
-            WITH done AS (
-                UPDATE jobs SET status = 'done', completed_at = now(), error = NULL, result = @result::jsonb
-                WHERE id = @JobId AND status = 'processing' AND attempts = @Attempt
-                RETURNING id, asset_id
+        await using var command = _db.CreateCommand("""
+            WITH input AS (
+                SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[])
+                    WITH ORDINALITY AS i(job_id, attempt, worker, trace_id, result, content_type, sha256, report_key, n)
+            ), done AS (
+                UPDATE jobs SET status = 'done', completed_at = now(), error = NULL, result = input.result
+                FROM input
+                WHERE jobs.id = input.job_id AND jobs.status = 'processing' AND jobs.attempts = input.attempt
+                RETURNING jobs.id, jobs.asset_id, input.*
             ), event AS (
-                INSERT INTO job_events (job_id, event, attempt, worker, trace_id) SELECT id, 'done', @Attempt, @worker, @traceId FROM done
+                INSERT INTO job_events (job_id, event, attempt, worker, trace_id) SELECT id, 'done', attempt, worker, trace_id FROM done
             ), asset AS (
                 UPDATE assets SET status = 'done', processed_at = now(), error = NULL,
-                                  content_type = @contentType, sha256 = @sha256, report_key = @reportKey
-                FROM done WHERE assets.id = done.asset_id AND @updateAsset
+                                  content_type = done.content_type, sha256 = done.sha256, report_key = done.report_key
+                -- Only jobs that found new facts about the asset (processing) change it.
+                FROM done WHERE assets.id = done.asset_id AND done.sha256 IS NOT NULL
             )
-            SELECT count(*) FROM done
-            """, new
+            SELECT n FROM done
+            """);
+        command.Parameters.Add(new() { Value = batch.Select(c => c.Job.JobId).ToArray() });
+        command.Parameters.Add(new() { Value = batch.Select(c => c.Job.Attempt).ToArray() });
+        command.Parameters.Add(new() { Value = batch.Select(c => c.Worker).ToArray() });
+        command.Parameters.Add(new() { Value = batch.Select(c => c.TraceId).ToArray() });
+        command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.ResultJson).ToArray() });
+        command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Asset?.ContentType).ToArray() });
+        command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Asset?.Sha256).ToArray() });
+        command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Asset?.ReportKey).ToArray() });
+        var completed = new bool[batch.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            job.JobId,
-            job.Attempt,
-            worker,
-            traceId,
-            result = outcome.ResultJson,
-            updateAsset = outcome.Asset is not null,
-            contentType = outcome.Asset?.ContentType,
-            sha256 = outcome.Asset?.Sha256,
-            reportKey = outcome.Asset?.ReportKey,
-        }) == 1;
+            completed[(int)reader.GetInt64(0) - 1] = true;
+        }
+        return completed;
+    }
+
+    /// <summary>Two batches that touch the same rows in different orders can deadlock; PostgreSQL then aborts one,
+    /// which has changed nothing and can simply run again.</summary>
+    private static async Task<T> RetryOnDeadlockAsync<T>(Func<Task<T>> write)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (PostgresException e) when (e.SqlState == DeadlockDetected && attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Records a failed attempt: <c>retrying</c>, or <c>failed</c> for good when <paramref name="final"/>.</summary>
     public async Task<bool> FailAsync(StartedJob job, string error, bool final, string worker, string? traceId)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await _db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("""
             WITH failed AS (
                 UPDATE jobs SET status = CASE WHEN @final THEN 'failed' ELSE 'retrying' END, error = @error,
@@ -86,7 +146,7 @@ public sealed class JobStore(NpgsqlDataSource db)
     /// <summary>Gives the job back unfinished (the worker is stopping): the attempt does not count.</summary>
     public async Task<bool> HandBackAsync(StartedJob job, string worker)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await _db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("""
             WITH back AS (
                 UPDATE jobs SET status = 'queued', attempts = attempts - 1
@@ -103,10 +163,14 @@ public sealed class JobStore(NpgsqlDataSource db)
 
     public async Task<bool> AssetExistsAsync(Guid assetId)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await _db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM assets WHERE id = @assetId)", new { assetId });
     }
 }
+
+internal sealed record JobStart(Guid JobId, string Worker, string? TraceId);
+
+internal sealed record JobCompletion(StartedJob Job, JobOutcome Outcome, string Worker, string? TraceId);
 
 /// <summary>A job this worker has started, with what its handler needs to know of the asset.</summary>
 public sealed record StartedJob(Guid JobId, string Type, Guid AssetId, int Attempt, string FileName, string DeclaredContentType, string? RecordedSha256);

@@ -8,7 +8,8 @@ namespace Platform.Worker.Queue;
 
 /// <summary>
 /// Reads the ready stream as one consumer of the workers' group and runs up to <see cref="QueueOptions.Concurrency"/>
-/// jobs at once. Before each read it takes over entries that a dead consumer left pending (<c>XAUTOCLAIM</c>).
+/// jobs at once. Before each read it takes over entries that a dead consumer left pending (<c>XAUTOCLAIM</c>), and
+/// it keeps renewing its claim on the entries it runs, so that only a dead worker's entries look stale.
 /// On shutdown it stops reading, gives running jobs <see cref="QueueOptions.ShutdownGraceMs"/> to finish, then
 /// hands the rest back to the queue.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class JobConsumer(
     private const int BlockMs = 200;
 
     private readonly QueueOptions _options = options.Value;
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly ConcurrentDictionary<RedisValue, Task> _running = new();
     private readonly CancellationTokenSource _abort = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,6 +36,7 @@ public sealed class JobConsumer(
         var nextClaim = DateTime.MinValue;
         logger.LogInformation("Consumer {Consumer} reading '{Stream}' with {Concurrency} slots", JobStream.Consumer, JobStreams.Ready, _options.Concurrency);
         await EnsureGroupAsync(stoppingToken);
+        var renewing = RenewRunningAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -78,6 +80,7 @@ public sealed class JobConsumer(
             }
         }
         await DrainAsync();
+        await renewing;
     }
 
     private async Task<StreamEntry[]> ReadNewAsync(IDatabase db, int count)
@@ -121,13 +124,40 @@ public sealed class JobConsumer(
                 slots.Release();
             }
         });
-        _running.TryAdd(task, 0);
-        task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+        _running[entry.Id] = task;
+        // Registered after the add, so that a job that has already finished is still removed.
+        task.ContinueWith(_ => _running.TryRemove(new(entry.Id, task)), TaskScheduler.Default);
+    }
+
+    /// <summary>One renewal for all running entries, every third of <see cref="QueueOptions.ClaimIdleMs"/>.</summary>
+    private async Task RenewRunningAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_options.ClaimIdleMs / 3.0));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    if (_running.Keys.ToArray() is { Length: > 0 } running)
+                    {
+                        await stream.RenewAsync(running);
+                    }
+                }
+                catch (RedisException e)
+                {
+                    logger.LogWarning(e, "Could not renew the claim on running jobs; another worker may take them over");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task DrainAsync()
     {
-        var running = _running.Keys.ToArray();
+        var running = _running.Values.ToArray();
         logger.LogInformation("Stopping: waiting up to {GraceMs} ms for {Count} running jobs", _options.ShutdownGraceMs, running.Length);
         var finished = Task.WhenAll(running);
         if (await Task.WhenAny(finished, Task.Delay(_options.ShutdownGraceMs)) != finished)

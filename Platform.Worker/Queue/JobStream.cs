@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Platform.Jobs;
+using Platform.Worker.Jobs;
 using StackExchange.Redis;
 
 namespace Platform.Worker.Queue;
@@ -10,7 +11,7 @@ namespace Platform.Worker.Queue;
 /// place: the stream (new or pending), the delayed set, or the dead-letter stream. Handled entries are deleted,
 /// so the stream's length is what is left to do.
 /// </summary>
-public sealed class JobStream(IConnectionMultiplexer redis)
+public sealed class JobStream
 {
     public static readonly string Consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
 
@@ -26,7 +27,16 @@ public sealed class JobStream(IConnectionMultiplexer redis)
         return #due
         """);
 
-    private IDatabase Db => redis.GetDatabase();
+    private readonly IConnectionMultiplexer _redis;
+    private readonly Batcher<Ack, bool> _acks;
+
+    public JobStream(IConnectionMultiplexer redis)
+    {
+        _redis = redis;
+        _acks = new(AckAllAsync, maxBatch: 512);
+    }
+
+    private IDatabase Db => _redis.GetDatabase();
 
     public async Task EnsureGroupAsync()
     {
@@ -47,16 +57,26 @@ public sealed class JobStream(IConnectionMultiplexer redis)
         return result.ClaimedEntries;
     }
 
-    /// <summary>Renews this consumer's hold on a running job, so it is not taken over as stale.</summary>
-    public Task RenewAsync(RedisValue entryId) =>
-        Db.StreamClaimIdsOnlyAsync(JobStreams.Ready, JobStreams.WorkerGroup, Consumer, 0, [entryId]);
+    /// <summary>Renews this consumer's hold on its running jobs, so that they are not taken over as stale.</summary>
+    public Task RenewAsync(RedisValue[] entryIds) =>
+        Db.StreamClaimIdsOnlyAsync(JobStreams.Ready, JobStreams.WorkerGroup, Consumer, 0, entryIds);
 
-    public async Task AckAsync(RedisValue entryId)
+    /// <summary>Forgets a handled entry, and drops the cached copy of the asset the job changed.</summary>
+    public Task AckAsync(RedisValue entryId, Guid? changedAssetId = null) => _acks.RunAsync(new(entryId, changedAssetId));
+
+    private async Task<IReadOnlyList<bool>> AckAllAsync(IReadOnlyList<Ack> batch)
     {
+        RedisValue[] ids = [.. batch.Select(a => a.EntryId)];
+        RedisKey[] cached = [.. batch.Where(a => a.ChangedAssetId is not null).Select(a => (RedisKey)AssetKeys.Cache(a.ChangedAssetId!.Value)).Distinct()];
         var transaction = Db.CreateTransaction();
-        _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, entryId);
-        _ = transaction.StreamDeleteAsync(JobStreams.Ready, [entryId]);
+        if (cached.Length > 0)
+        {
+            _ = transaction.KeyDeleteAsync(cached);
+        }
+        _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, ids);
+        _ = transaction.StreamDeleteAsync(JobStreams.Ready, ids);
         await transaction.ExecuteAsync();
+        return new bool[batch.Count];
     }
 
     public async Task ScheduleRetryAsync(StreamEntry entry, DateTimeOffset due)
@@ -125,3 +145,5 @@ public sealed class JobStream(IConnectionMultiplexer redis)
         }
     }
 }
+
+internal sealed record Ack(RedisValue EntryId, Guid? ChangedAssetId);

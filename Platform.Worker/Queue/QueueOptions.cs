@@ -8,7 +8,7 @@ public sealed class QueueOptions
 
     /// <summary>Jobs this process runs at once.</summary>
     [Range(1, 256)]
-    public int Concurrency { get; set; } = 8;
+    public int Concurrency { get; set; } = 64;
 
     /// <summary>Attempts before a job goes to the dead-letter stream.</summary>
     [Range(1, 100)]

@@ -5,8 +5,9 @@ using Platform.Jobs;
 using StackExchange.Redis;
 
 // Drives the running stack's job queue and database directly, the way the api does, and measures:
-//   throughput <jobs>              verify-asset jobs, all queued at once; end-to-end jobs/s (enqueue -> done)
-//   latency <jobs/s> <seconds>     jobs queued at a fixed rate; enqueue -> start p50/p99 (the worker's 'started' event)
+//   throughput <jobs> <type>       jobs of a type, all queued at once; end-to-end jobs/s (enqueue -> done)
+//   latency <jobs/s> <seconds> <type>  jobs queued at a fixed rate; enqueue -> start p50/p99 (the worker's 'started' event)
+// Types: 'ping' is the small job (the pipeline's own cost); 'verify-asset' reads its asset from S3 and hashes it.
 //   replica-lag <seconds>          a write load on the primary; how long a committed row takes to be visible on the replica
 // Environment: PRIMARY, REPLICA (Npgsql connection strings), REDIS (StackExchange.Redis configuration).
 var primary = NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("PRIMARY")!);
@@ -14,10 +15,10 @@ var mode = args[0];
 switch (mode)
 {
     case "throughput":
-        await ThroughputAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+        await ThroughputAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
         break;
     case "latency":
-        await LatencyAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+        await LatencyAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
         break;
     case "replica-lag":
         await ReplicaLagAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
@@ -26,25 +27,30 @@ switch (mode)
         throw new ArgumentException($"unknown mode {mode}");
 }
 
-async Task ThroughputAsync(int count)
+async Task ThroughputAsync(int count, string type)
 {
     var redis = await ConnectionMultiplexer.ConnectAsync(Environment.GetEnvironmentVariable("REDIS")!);
-    var jobs = await InsertJobsAsync(count);
+    var jobs = await InsertJobsAsync(count, type);
     var queue = redis.GetDatabase();
     var clock = Stopwatch.StartNew();
-    var adds = jobs.Select(id => queue.StreamAddAsync(JobStreams.Ready, JobEntry.ForCurrentTrace(id, JobTypes.VerifyAsset).ToFields())).ToList();
+    var adds = jobs.Select(id => queue.StreamAddAsync(JobStreams.Ready, JobEntry.ForCurrentTrace(id, type).ToFields())).ToList();
     await Task.WhenAll(adds);
     var enqueued = clock.Elapsed;
+    // The worker deletes each entry it has handled: an empty stream is the cheap signal, the database the proof.
+    while (await queue.StreamLengthAsync(JobStreams.Ready) > 0)
+    {
+        await Task.Delay(5);
+    }
     await WaitForAsync(jobs, "status IN ('done', 'failed')");
     var elapsed = clock.Elapsed;
     var failed = await ScalarAsync<long>("SELECT count(*) FROM jobs WHERE id = ANY($1) AND status = 'failed'", jobs);
-    Console.WriteLine($"throughput: {count} jobs in {elapsed.TotalSeconds:0.00} s = {count / elapsed.TotalSeconds:0} jobs/s (enqueue took {enqueued.TotalMilliseconds:0} ms, {failed} failed)");
+    Console.WriteLine($"throughput: {count} {type} jobs in {elapsed.TotalSeconds:0.00} s = {count / elapsed.TotalSeconds:0} jobs/s (enqueue took {enqueued.TotalMilliseconds:0} ms, {failed} failed)");
 }
 
-async Task LatencyAsync(int rate, int seconds)
+async Task LatencyAsync(int rate, int seconds, string type)
 {
     var redis = await ConnectionMultiplexer.ConnectAsync(Environment.GetEnvironmentVariable("REDIS")!);
-    var jobs = await InsertJobsAsync(rate * seconds);
+    var jobs = await InsertJobsAsync(rate * seconds, type);
     var queue = redis.GetDatabase();
     var enqueuedAt = new Dictionary<Guid, DateTime>();
     var clock = Stopwatch.StartNew();
@@ -56,7 +62,7 @@ async Task LatencyAsync(int rate, int seconds)
             await Task.Delay(due - clock.Elapsed);
         }
         enqueuedAt[jobs[i]] = DateTime.UtcNow;
-        await queue.StreamAddAsync(JobStreams.Ready, JobEntry.ForCurrentTrace(jobs[i], JobTypes.VerifyAsset).ToFields());
+        await queue.StreamAddAsync(JobStreams.Ready, JobEntry.ForCurrentTrace(jobs[i], type).ToFields());
     }
     await WaitForAsync(jobs, "status IN ('done', 'failed')");
     var latencies = new List<double>();
@@ -70,7 +76,7 @@ async Task LatencyAsync(int rate, int seconds)
         }
     }
     latencies.Sort();
-    Console.WriteLine($"latency at {rate} jobs/s for {seconds} s ({latencies.Count} jobs): enqueue->start p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms");
+    Console.WriteLine($"latency of {type} jobs at {rate} jobs/s for {seconds} s ({latencies.Count} jobs): enqueue->start p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms");
 }
 
 async Task ReplicaLagAsync(int seconds)
@@ -109,13 +115,13 @@ async Task ReplicaLagAsync(int seconds)
 }
 
 // Jobs on the assets the script uploaded (small text files, processed): rows first, as the api does before queueing.
-async Task<Guid[]> InsertJobsAsync(int count)
+async Task<Guid[]> InsertJobsAsync(int count, string type)
 {
     var assets = await ListAsync<Guid>("SELECT id FROM assets WHERE status = 'done' AND file_name LIKE 'bench-%'");
     var jobs = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToArray();
     await using var command = primary.CreateCommand("INSERT INTO jobs (id, type, asset_id) SELECT j, $2, $3[1 + (n % array_length($3, 1))] FROM unnest($1::uuid[]) WITH ORDINALITY AS t(j, n)");
     command.Parameters.Add(new NpgsqlParameter { Value = jobs });
-    command.Parameters.Add(new NpgsqlParameter { Value = JobTypes.VerifyAsset });
+    command.Parameters.Add(new NpgsqlParameter { Value = type });
     command.Parameters.Add(new NpgsqlParameter { Value = assets.ToArray() });
     await command.ExecuteNonQueryAsync();
     return jobs;
