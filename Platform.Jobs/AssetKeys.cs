@@ -8,6 +8,6 @@ public static class AssetKeys
     /// <summary>The processing report, next to the content.</summary>
     public static string ReportObject(Guid assetId) => $"assets/{assetId}/report.json";
 
-    /// <summary>The api caches finished assets here; the worker deletes the entry whenever it changes the asset.</summary>
+    /// <summary>The api caches finished assets here (see <see cref="CachedAssets"/>).</summary>
     public static string Cache(Guid assetId) => $"asset:{assetId}";
 }

@@ -3,6 +3,7 @@ using Amazon.S3;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Assets;
+using Platform.Api.Http;
 using Platform.Api.RateLimiting;
 using Platform.Jobs;
 
@@ -51,18 +52,19 @@ public static class AssetsApi
         return TypedResults.Ok(await services.Store.ListAsync(pageIndex, pageSize, cancellationToken));
     }
 
-    public static async Task<Results<Ok<Asset>, NotFound>> GetAsset(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
+    public static async Task<Results<JsonBytes<Asset>, NotFound>> GetAsset(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
     {
-        if (await services.Cache.GetAsync(id) is { } cached)
+        if (await services.Cache.GetJsonAsync(id) is { } cached)
         {
-            return TypedResults.Ok(cached);
+            return new JsonBytes<Asset>(cached);
         }
         if (await services.Store.FindAsync(id, cancellationToken) is not { } asset)
         {
             return TypedResults.NotFound();
         }
-        await services.Cache.SetIfFinishedAsync(asset);
-        return TypedResults.Ok(asset);
+        var json = AssetCache.Serialize(asset);
+        await services.Cache.SetIfFinishedAsync(asset, json);
+        return new JsonBytes<Asset>(json);
     }
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> GetAssetContent(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Platform.Jobs;
@@ -6,27 +7,89 @@ using StackExchange.Redis;
 namespace Platform.Api.Assets;
 
 /// <summary>
-/// Finished assets in Redis, read before the database. Only finished ones: an asset in flight changes under
-/// the worker, and caching it would race with the worker's invalidation.
+/// Finished assets as their JSON, read before the database: in Redis, shared by every api instance, and for a few
+/// seconds in this one's memory, which saves the round trip to Redis on the busiest read. Only finished ones: an asset
+/// in flight changes under the worker, and caching it would race with the worker's invalidation. Every change drops
+/// both copies (<see cref="CachedAssets"/>).
 /// </summary>
-public sealed class AssetCache(IConnectionMultiplexer redis, IOptions<AssetOptions> options)
+public sealed class AssetCache
 {
+    /// <summary>Bounds how long a copy in memory can outlive a change whose message was lost.</summary>
+    private static readonly TimeSpan LocalLifetime = TimeSpan.FromSeconds(5);
+    private const int LocalCapacity = 10_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<Asset?> GetAsync(Guid id)
+    private readonly IConnectionMultiplexer _redis;
+    private readonly AssetOptions _options;
+    private readonly ConcurrentDictionary<Guid, LocalCopy> _local = new();
+    // Bumped by every change heard: a copy read before a change must not be kept after it.
+    private long _changes;
+
+    public AssetCache(IConnectionMultiplexer redis, IOptions<AssetOptions> options)
     {
-        var cached = await redis.GetDatabase().StringGetAsync(AssetKeys.Cache(id));
-        return cached.IsNullOrEmpty ? null : JsonSerializer.Deserialize<Asset>(cached.ToString(), Json);
+        _redis = redis;
+        _options = options.Value;
+        _redis.GetSubscriber().Subscribe(CachedAssets.Changes, (_, message) => Forget(CachedAssets.Parse(message)));
+        // While the connection was down, changes went unheard.
+        _redis.ConnectionRestored += (_, _) => Forget(_local.Keys);
     }
 
-    public async Task SetIfFinishedAsync(Asset asset)
+    public static byte[] Serialize(Asset asset) => JsonSerializer.SerializeToUtf8Bytes(asset, Json);
+
+    public async Task<byte[]?> GetJsonAsync(Guid id)
+    {
+        if (_local.TryGetValue(id, out var copy) && copy.ExpiresAt > DateTime.UtcNow)
+        {
+            return copy.Json;
+        }
+        var changes = Volatile.Read(ref _changes);
+        byte[]? json = await _redis.GetDatabase().StringGetAsync(AssetKeys.Cache(id));
+        if (json is not null)
+        {
+            KeepLocally(id, json, changes);
+        }
+        return json;
+    }
+
+    /// <param name="json">The asset as <see cref="Serialize"/> wrote it.</param>
+    public async Task SetIfFinishedAsync(Asset asset, byte[] json)
     {
         if (asset.IsFinished)
         {
-            await redis.GetDatabase().StringSetAsync(AssetKeys.Cache(asset.Id), JsonSerializer.Serialize(asset, Json),
-                TimeSpan.FromSeconds(options.Value.CacheSeconds));
+            var changes = Volatile.Read(ref _changes);
+            await _redis.GetDatabase().StringSetAsync(AssetKeys.Cache(asset.Id), json, TimeSpan.FromSeconds(_options.CacheSeconds));
+            KeepLocally(asset.Id, json, changes);
         }
     }
 
-    public async Task InvalidateAsync(Guid id) => await redis.GetDatabase().KeyDeleteAsync(AssetKeys.Cache(id));
+    public async Task InvalidateAsync(Guid id)
+    {
+        Forget([id]);
+        await CachedAssets.InvalidateAsync(_redis.GetDatabase(), [id]);
+    }
+
+    private void KeepLocally(Guid id, byte[] json, long changesBefore)
+    {
+        if (_local.Count >= LocalCapacity)
+        {
+            _local.Clear();
+        }
+        _local[id] = new LocalCopy(json, DateTime.UtcNow + LocalLifetime);
+        // A change heard meanwhile may be about this asset: then the copy just kept is already stale.
+        if (Volatile.Read(ref _changes) != changesBefore)
+        {
+            _local.TryRemove(id, out _);
+        }
+    }
+
+    private void Forget(IEnumerable<Guid> ids)
+    {
+        Interlocked.Increment(ref _changes);
+        foreach (var id in ids)
+        {
+            _local.TryRemove(id, out _);
+        }
+    }
+
+    private sealed record LocalCopy(byte[] Json, DateTime ExpiresAt);
 }

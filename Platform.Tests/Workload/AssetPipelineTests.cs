@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Platform.Jobs;
 using Platform.Tests.Graph;
 using Platform.Tests.Infrastructure;
 
@@ -114,6 +115,25 @@ public sealed class AssetPipelineTests(GraphFixture fixture) : IAsyncLifetime
         Assert.Equal(SHA256.HashData(content), SHA256.HashData(downloaded));
         var asset = await _workload.WaitForAssetAsync(id, "done");
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), asset.GetProperty("sha256").GetString());
+    }
+
+    [Fact]
+    public async Task A_change_announced_by_another_process_reaches_the_api_at_once()
+    {
+        var id = (await _workload.UploadAsync("changed elsewhere\n"u8.ToArray(), "elsewhere.txt")).GetProperty("id").GetGuid();
+        var done = await _workload.WaitForAssetAsync(id, "done");
+        // The worker's own announcement of the change (sent with its acknowledgement) is out of the way.
+        await Eventually.TrueAsync(async () => await _workload.Redis.GetDatabase().StreamLengthAsync("jobs") == 0, Workload.Patience, "the job's entry to be acknowledged");
+        await _workload.GetAssetAsync(id);
+
+        // Changed behind the api's back: the cached copy is still what a read gets.
+        await _workload.ScalarAsync<int>("UPDATE assets SET attempts = attempts + 10 WHERE id = $1 RETURNING attempts", id);
+        Assert.Equal(done.GetProperty("attempts").GetInt32(), (await _workload.GetAssetAsync(id)).GetProperty("attempts").GetInt32());
+
+        // Announced as the worker announces its changes: seen well before the copy in memory would expire (5 s).
+        await CachedAssets.InvalidateAsync(_workload.Redis.GetDatabase(), [id]);
+        await Eventually.TrueAsync(async () => (await _workload.GetAssetAsync(id)).GetProperty("attempts").GetInt32() == done.GetProperty("attempts").GetInt32() + 10,
+            TimeSpan.FromSeconds(1), "the api to drop its cached copies");
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public sealed class JobRunner(
             var outcome = await handler.HandleAsync(started, abort);
             if (await store.CompleteAsync(started, outcome, JobStream.Consumer, traceId))
             {
-                await stream.AckAsync(entry.Id, changedAssetId: started.AssetId);
+                // Only processing changes what the api shows of the asset.
+                await stream.AckAsync(entry.Id, changedAssetId: outcome.Asset is null ? null : started.AssetId);
             }
             else if (!await store.AssetExistsAsync(started.AssetId))
             {
@@ -119,5 +120,5 @@ public sealed class JobRunner(
         }
     }
 
-    private Task InvalidateAsync(Guid assetId) => redis.GetDatabase().KeyDeleteAsync(AssetKeys.Cache(assetId));
+    private Task InvalidateAsync(Guid assetId) => CachedAssets.InvalidateAsync(redis.GetDatabase(), [assetId]);
 }

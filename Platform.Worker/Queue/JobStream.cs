@@ -67,11 +67,11 @@ public sealed class JobStream
     private async Task<IReadOnlyList<bool>> AckAllAsync(IReadOnlyList<Ack> batch)
     {
         RedisValue[] ids = [.. batch.Select(a => a.EntryId)];
-        RedisKey[] cached = [.. batch.Where(a => a.ChangedAssetId is not null).Select(a => (RedisKey)AssetKeys.Cache(a.ChangedAssetId!.Value)).Distinct()];
+        Guid[] changed = [.. batch.Where(a => a.ChangedAssetId is not null).Select(a => a.ChangedAssetId!.Value).Distinct()];
         var transaction = Db.CreateTransaction();
-        if (cached.Length > 0)
+        if (changed.Length > 0)
         {
-            _ = transaction.KeyDeleteAsync(cached);
+            _ = CachedAssets.InvalidateAsync(transaction, changed);
         }
         _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, ids);
         _ = transaction.StreamDeleteAsync(JobStreams.Ready, ids);
