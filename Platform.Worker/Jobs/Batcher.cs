@@ -26,10 +26,8 @@ public sealed class Batcher<TItem, TResult>
     {
         // Asynchronous continuations: the callers' own work must not run on (and hold up) the writing loop.
         var result = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite((item, result)))
-        {
-            result.SetException(new ObjectDisposedException(nameof(Batcher<TItem, TResult>)));
-        }
+        // Unbounded and never completed: the write always succeeds.
+        _queue.Writer.TryWrite((item, result));
         return result.Task;
     }
 

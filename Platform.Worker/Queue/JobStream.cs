@@ -75,8 +75,7 @@ public sealed class JobStream
         }
         _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, ids);
         _ = transaction.StreamDeleteAsync(JobStreams.Ready, ids);
-        await transaction.ExecuteAsync();
-        return new bool[batch.Count];
+        return Enumerable.Repeat(await transaction.ExecuteAsync(), batch.Count).ToList();
     }
 
     public async Task ScheduleRetryAsync(StreamEntry entry, DateTimeOffset due)
