@@ -67,7 +67,7 @@ frozen=${worker_pids[1]}
 kill -STOP "$frozen"
 # Warm-up: the worker's first batches run before the JIT has compiled their code.
 job_bench throughput 2000 ping >/dev/null
-throughput=(); verify=(); p50=(); p99=(); half50=(); half99=()
+throughput=(); verify=(); p50=(); p99=(); wake99=(); half50=(); half99=()
 for i in $(seq $runs); do
   line=$(job_bench throughput 10000 ping); echo "$line"
   throughput+=("$(echo "$line" | sed -E 's/.*= ([0-9]+) jobs\/s.*/\1/')")
@@ -75,11 +75,12 @@ for i in $(seq $runs); do
   verify+=("$(echo "$line" | sed -E 's/.*= ([0-9]+) jobs\/s.*/\1/')")
   line=$(job_bench latency 200 10 ping); echo "$line"
   p50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
-  p99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')")
+  p99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms, max.*/\1/')")
+  wake99+=("$(echo "$line" | sed -E 's/.*delay p50 [0-9.]+ ms, p99 ([0-9.]+) ms.*/\1/')")
   # Below the single worker's capacity, to separate dispatch latency from queueing.
   line=$(job_bench latency 100 10 ping); echo "$line"
   half50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
-  half99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/')")
+  half99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms, max.*/\1/')")
 done
 kill -CONT "$frozen"; frozen=""
 
@@ -114,6 +115,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "median small-job throughput, one worker: $(printf '%s\n' "${throughput[@]}" | median) jobs/s"
 echo "median verify-asset throughput:         $(printf '%s\n' "${verify[@]}" | median) jobs/s"
 echo "median enqueue->start at 200 jobs/s:    p50 $(printf '%s\n' "${p50[@]}" | median) ms, p99 $(printf '%s\n' "${p99[@]}" | median) ms"
+echo "median driver wake-up delay p99 at 200/s: $(printf '%s\n' "${wake99[@]}" | median) ms (the machine's scheduling floor)"
 echo "median enqueue->start at 100 jobs/s:    p50 $(printf '%s\n' "${half50[@]}" | median) ms, p99 $(printf '%s\n' "${half99[@]}" | median) ms"
 echo "median GET /api/assets/{id}:            $(printf '%s\n' "${api_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${api_p99[@]}" | median) ms"
 echo "median bare Kestrel:                    $(printf '%s\n' "${bare_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${bare_p99[@]}" | median) ms"
