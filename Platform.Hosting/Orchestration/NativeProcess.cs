@@ -13,7 +13,10 @@ internal sealed class NativeProcess : IDisposable
 
     private readonly Process _process;
     private readonly Watchdog _watchdog;
+    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(1);
+
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _exitSeen;
 
     private NativeProcess(Process process, Watchdog watchdog)
     {
@@ -73,8 +76,9 @@ internal sealed class NativeProcess : IDisposable
             throw new DistributedApplicationException($"Could not start '{spec.FileName}': {e.Message}", e);
         }
         watchdog.Track(process.Id);
-        if (native.Exited.IsCompleted)
+        if (Volatile.Read(ref native._exitSeen) == 1)
         {
+            // It exited before it was tracked.
             watchdog.Untrack(process.Id);
         }
         process.BeginOutputReadLine();
@@ -120,10 +124,6 @@ internal sealed class NativeProcess : IDisposable
 
     private void OnExited()
     {
-        if (_exited.Task.IsCompleted)
-        {
-            return;
-        }
         int code;
         try
         {
@@ -133,9 +133,27 @@ internal sealed class NativeProcess : IDisposable
         {
             return;
         }
+        if (Interlocked.Exchange(ref _exitSeen, 1) == 1)
+        {
+            return;
+        }
         // Whatever the leader left behind in its group (a crashed server's workers) goes with it.
         Signals.SendToGroup(Id, Signal.Kill);
         _watchdog.Untrack(Id);
+        _ = ReportExitAsync(code);
+    }
+
+    /// <summary>Reports the exit once the process's last output is in the log (a failure's message quotes it), or after
+    /// <see cref="OutputDrainLimit"/> when something outside its group still holds its output open.</summary>
+    private async Task ReportExitAsync(int code)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(OutputDrainLimit);
+        }
+        catch (TimeoutException)
+        {
+        }
         _exited.TrySetResult(code);
     }
 }
