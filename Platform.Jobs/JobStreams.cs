@@ -14,4 +14,7 @@ public static class JobStreams
 
     /// <summary>Jobs that failed every attempt, kept for inspection.</summary>
     public const string DeadLetter = "jobs:dead";
+
+    /// <summary>Held for a while by the worker whose turn it is to look for lost jobs.</summary>
+    public const string SweepTurn = "jobs:sweep-turn";
 }

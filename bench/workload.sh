@@ -22,7 +22,8 @@ frozen=""
 cleanup() {
   [ -n "$frozen" ] && kill -CONT "$frozen" 2>/dev/null || true
   [ -n "$bare" ] && kill "$bare" 2>/dev/null || true
-  kill -INT -- "-$leader" 2>/dev/null || true
+  # SIGTERM, not SIGINT: a script started in the background inherits SIGINT ignored, and so would the AppHost.
+  kill -TERM -- "-$leader" 2>/dev/null || true
   wait "$leader" 2>/dev/null || true
   rm -rf "$data" "$log"
 }
@@ -74,12 +75,12 @@ for i in $(seq $runs); do
   line=$(job_bench throughput 2000 verify-asset); echo "$line"
   verify+=("$(echo "$line" | sed -E 's/.*= ([0-9]+) jobs\/s.*/\1/')")
   line=$(job_bench latency 200 10 ping); echo "$line"
-  p50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
+  p50+=("$(echo "$line" | sed -E 's/.*enqueue->start p50 ([0-9.]+) ms.*/\1/')")
   p99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms, max.*/\1/')")
   wake99+=("$(echo "$line" | sed -E 's/.*delay p50 [0-9.]+ ms, p99 ([0-9.]+) ms.*/\1/')")
   # Below the single worker's capacity, to separate dispatch latency from queueing.
   line=$(job_bench latency 100 10 ping); echo "$line"
-  half50+=("$(echo "$line" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/')")
+  half50+=("$(echo "$line" | sed -E 's/.*enqueue->start p50 ([0-9.]+) ms.*/\1/')")
   half99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms, max.*/\1/')")
 done
 kill -CONT "$frozen"; frozen=""

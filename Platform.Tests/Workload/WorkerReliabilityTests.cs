@@ -161,6 +161,20 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_job_recorded_but_never_queued_is_found_and_run()
+    {
+        var assetId = (await _workload.UploadAsync("lost\n"u8.ToArray(), "lost.txt")).GetProperty("id").GetGuid();
+        await _workload.WaitForAssetAsync(assetId, "done");
+        var jobId = Guid.CreateVersion7();
+
+        // What an api that stopped between recording the job and queueing it leaves behind, a while ago.
+        await _workload.ScalarAsync<Guid>("INSERT INTO jobs (id, type, asset_id, created_at) VALUES ($1, 'ping', $2, now() - interval '5 minutes') RETURNING id", jobId, assetId);
+
+        var job = await _workload.WaitForJobAsync(jobId, "done");
+        Assert.Equal(1, job.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
     public async Task An_entry_that_is_not_a_job_goes_to_the_dead_letter_stream_at_once()
     {
         var marker = Guid.NewGuid().ToString();

@@ -32,6 +32,7 @@ internal static class Extensions
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddHostedService<JobConsumer>();
         builder.Services.AddHostedService<RetryScheduler>();
+        builder.Services.AddHostedService<LostJobSweeper>();
         if (!string.IsNullOrEmpty(builder.Configuration[QueueBacklogPublisher.NamespaceKey]))
         {
             builder.Services.AddHostedService<QueueBacklogPublisher>();

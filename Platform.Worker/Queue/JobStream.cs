@@ -127,6 +127,37 @@ public sealed class JobStream
         return (int)moved;
     }
 
+    /// <summary>Whether this worker takes the turn to look for lost jobs: one worker per <paramref name="turn"/>.</summary>
+    public Task<bool> TakeSweepTurnAsync(TimeSpan turn) =>
+        Db.StringSetAsync(JobStreams.SweepTurn, Consumer, turn, When.NotExists);
+
+    /// <summary>The jobs that entries on the ready stream name, delivered or not.</summary>
+    public async Task<HashSet<Guid>> QueuedJobIdsAsync()
+    {
+        var ids = new HashSet<Guid>();
+        RedisValue after = "-";
+        while (true)
+        {
+            var page = await Db.StreamRangeAsync(JobStreams.Ready, after, "+", count: 1000);
+            foreach (var entry in page)
+            {
+                if (JobEntry.TryParse(entry.Values) is { } job)
+                {
+                    ids.Add(job.JobId);
+                }
+            }
+            if (page.Length < 1000)
+            {
+                return ids;
+            }
+            after = "(" + page[^1].Id;
+        }
+    }
+
+    /// <summary>Queues a job again, without the trace of the request that recorded it (that request is long gone).</summary>
+    public Task RequeueAsync(Guid jobId, string type) =>
+        Db.StreamAddAsync(JobStreams.Ready, new JobEntry(jobId, type, null, null, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ToFields());
+
     /// <summary>Entries not yet delivered to any worker, and entries delivered but not yet handled.</summary>
     public async Task<(long Waiting, long Pending)> DepthAsync()
     {

@@ -26,6 +26,15 @@ public sealed class QueueOptions
     [Range(1000, 3_600_000)]
     public int ClaimIdleMs { get; set; } = 10_000;
 
+    /// <summary>A job recorded as queued this long ago that no stream entry names is queued again (its api stopped
+    /// between recording and queueing it).</summary>
+    [Range(1000, 86_400_000)]
+    public int LostJobAfterMs { get; set; } = 60_000;
+
+    /// <summary>How often one of the workers looks for such jobs.</summary>
+    [Range(100, 3_600_000)]
+    public int LostJobSweepMs { get; set; } = 10_000;
+
     /// <summary>On shutdown, how long running jobs may take to finish before they are handed back to the queue.</summary>
     [Range(0, 600_000)]
     public int ShutdownGraceMs { get; set; } = 500;
