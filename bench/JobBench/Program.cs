@@ -55,6 +55,8 @@ async Task LatencyAsync(int rate, int seconds, string type)
     var enqueuedAt = new Dictionary<Guid, DateTime>();
     // How late this process wakes for each job: the machine's own scheduling delay, the floor under any latency here.
     var lateness = new List<double>();
+    // How long each XADD took to be answered: the enqueue's own share of the latency.
+    var roundTrips = new List<double>();
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < jobs.Length; i++)
     {
@@ -65,7 +67,9 @@ async Task LatencyAsync(int rate, int seconds, string type)
             lateness.Add((clock.Elapsed - due).TotalMilliseconds);
         }
         enqueuedAt[jobs[i]] = DateTime.UtcNow;
+        var sending = Stopwatch.GetTimestamp();
         await queue.StreamAddAsync(JobStreams.Ready, JobEntry.ForCurrentTrace(jobs[i], type).ToFields());
+        roundTrips.Add(Stopwatch.GetElapsedTime(sending).TotalMilliseconds);
     }
     await WaitForAsync(jobs, "status IN ('done', 'failed')");
     var latencies = new List<double>();
@@ -80,8 +84,10 @@ async Task LatencyAsync(int rate, int seconds, string type)
     }
     latencies.Sort();
     lateness.Sort();
+    roundTrips.Sort();
     Console.WriteLine($"latency of {type} jobs at {rate} jobs/s for {seconds} s ({latencies.Count} jobs): enqueue->start p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms; "
-        + $"the driver's own wake-up delay p50 {Percentile(lateness, 0.5):0.0} ms, p99 {Percentile(lateness, 0.99):0.0} ms");
+        + $"the driver's own wake-up delay p50 {Percentile(lateness, 0.5):0.0} ms, p99 {Percentile(lateness, 0.99):0.0} ms; "
+        + $"XADD answered in p50 {Percentile(roundTrips, 0.5):0.0} ms, p99 {Percentile(roundTrips, 0.99):0.0} ms");
 }
 
 async Task ReplicaLagAsync(int seconds)
