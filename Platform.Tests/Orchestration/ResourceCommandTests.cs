@@ -4,6 +4,7 @@ using Platform.Hosting;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Executables;
 using Platform.Hosting.Orchestration;
+using Platform.Hosting.Testing;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Orchestration;
@@ -16,11 +17,8 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Stop_ends_the_process_and_start_brings_up_a_new_one()
     {
-        var builder = SmallGraphs.Create();
-        builder.AddExecutable("sleeper", "sleep", ".", "600");
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await using var app = await StartAsync(Sleeper());
+        var commands = CommandsOf(app);
         var pid = Assert.Single(app.ResourceNotifications.GetSnapshot("sleeper").ProcessIds);
 
         var stopped = await commands.ExecuteCommandAsync("sleeper", KnownResourceCommands.StopCommand);
@@ -38,11 +36,8 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Restart_replaces_the_process_and_is_not_counted_as_a_crash()
     {
-        var builder = SmallGraphs.Create();
-        builder.AddExecutable("sleeper", "sleep", ".", "600");
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await using var app = await StartAsync(Sleeper());
+        var commands = CommandsOf(app);
         var pid = Assert.Single(app.ResourceNotifications.GetSnapshot("sleeper").ProcessIds);
 
         var restarted = await commands.ExecuteCommandAsync("sleeper", KnownResourceCommands.RestartCommand);
@@ -56,12 +51,8 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Stopping_a_dependency_leaves_what_waits_for_it_running()
     {
-        var builder = SmallGraphs.Create();
-        var db = builder.AddExecutable("db", "sleep", ".", "600");
-        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db);
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await using var app = await StartAsync(ServiceWaitingForDb());
+        var commands = CommandsOf(app);
         var service = app.ResourceNotifications.GetSnapshot("service");
 
         await commands.ExecuteCommandAsync("db", KnownResourceCommands.StopCommand);
@@ -74,12 +65,8 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task A_resource_started_while_its_dependency_is_stopped_waits_for_the_dependency()
     {
-        var builder = SmallGraphs.Create();
-        var db = builder.AddExecutable("db", "sleep", ".", "600");
-        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db);
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await using var app = await StartAsync(ServiceWaitingForDb());
+        var commands = CommandsOf(app);
         await commands.ExecuteCommandAsync("service", KnownResourceCommands.StopCommand);
         await commands.ExecuteCommandAsync("db", KnownResourceCommands.StopCommand);
 
@@ -101,12 +88,8 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Restarting_a_resource_whose_dependencies_are_up_reports_it_running_not_waiting()
     {
-        var builder = SmallGraphs.Create();
-        var db = builder.AddExecutable("db", "sleep", ".", "600");
-        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db);
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await using var app = await StartAsync(ServiceWaitingForDb());
+        var commands = CommandsOf(app);
 
         var restarted = await commands.ExecuteCommandAsync("service", KnownResourceCommands.RestartCommand);
 
@@ -119,9 +102,8 @@ public sealed class ResourceCommandTests
         var builder = SmallGraphs.Create();
         var server = builder.AddExecutable("server", "sleep", ".", "600");
         builder.AddResource(new Inside("inside", server.Resource)).WithAnnotation(new LocalRunnerAnnotation(new NoProcess()));
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await using var app = await StartAsync(builder);
+        var commands = CommandsOf(app);
 
         await commands.ExecuteCommandAsync("server", KnownResourceCommands.StopCommand);
 
@@ -135,17 +117,46 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task An_unknown_command_or_resource_is_refused_with_what_exists()
     {
-        var builder = SmallGraphs.Create();
-        builder.AddExecutable("sleeper", "sleep", ".", "600");
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await using var app = await StartAsync(Sleeper());
+        var commands = CommandsOf(app);
 
         var command = await Assert.ThrowsAsync<ArgumentException>(() => commands.ExecuteCommandAsync("sleeper", "resource-explode"));
         Assert.Contains(KnownResourceCommands.RestartCommand, command.Message);
         var resource = await Assert.ThrowsAsync<ArgumentException>(() => commands.ExecuteCommandAsync("ghost", KnownResourceCommands.StopCommand));
         Assert.Contains("sleeper", resource.Message);
     }
+
+    private static IDistributedApplicationTestingBuilder Sleeper()
+    {
+        var builder = SmallGraphs.Create();
+        builder.AddExecutable("sleeper", "sleep", ".", "600");
+        return builder;
+    }
+
+    private static IDistributedApplicationTestingBuilder ServiceWaitingForDb()
+    {
+        var builder = SmallGraphs.Create();
+        var db = builder.AddExecutable("db", "sleep", ".", "600");
+        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db);
+        return builder;
+    }
+
+    private static async Task<DistributedApplication> StartAsync(IDistributedApplicationTestingBuilder builder)
+    {
+        var app = await builder.BuildAsync();
+        try
+        {
+            await app.StartAsync();
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static ResourceCommandService CommandsOf(DistributedApplication app) => app.Services.GetRequiredService<ResourceCommandService>();
 
     private sealed class Inside(string name, IResource parent) : Resource(name), IResourceWithParent
     {
