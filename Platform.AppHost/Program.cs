@@ -25,11 +25,10 @@ var migrations = builder.AddProject<Projects.Platform_Migrations>("migrations")
 var api = builder.AddProject<Projects.Platform_Api>("api")
     .WithExternalHttpEndpoints()
     .WithReference(db)
-    .WithReference(dbReplica)
+    .WithReference(dbReplica) // not waited for: reads fall back to the primary until the replica is up
     .WithReference(cache)
     .WithReference(assets)
     .WaitForCompletion(migrations)
-    .WaitFor(dbReplica)
     .WaitFor(cache)
     .WaitFor(assets);
 
