@@ -3,7 +3,7 @@
 #   jobs  - end-to-end throughput with one worker (the other replica is frozen) of small jobs ('ping': the job's
 #           bookkeeping only) and of 'verify-asset' jobs (an S3 read and a SHA-256 each), and enqueue->start latency
 #           p50/p99 of small jobs at a fixed 200 jobs/s (and 100 jobs/s), next to redis-benchmark for the same stream
-#           commands;
+#           commands and, during the latency run, PostgreSQL SELECT 1 round trips at the same rate;
 #   api   - GET /api/assets/{id} req/s and p99 with wrk, next to a bare Kestrel endpoint, alternating, same run;
 #   lag   - replica lag p50/p99 under a write load on the primary.
 # Each measurement runs RUNS times (3); the medians are printed last. Needs: wrk, redis-tools (redis-benchmark), curl.
@@ -68,7 +68,7 @@ frozen=${worker_pids[1]}
 kill -STOP "$frozen"
 # Warm-up: the worker's first batches run before the JIT has compiled their code.
 job_bench throughput 2000 ping >/dev/null
-throughput=(); verify=(); p50=(); p99=(); wake99=(); half50=(); half99=()
+throughput=(); verify=(); p50=(); p99=(); wake99=(); select99=(); half50=(); half99=()
 for i in $(seq $runs); do
   line=$(job_bench throughput 10000 ping); echo "$line"
   throughput+=("$(echo "$line" | sed -E 's/.*= ([0-9]+) jobs\/s.*/\1/')")
@@ -78,6 +78,7 @@ for i in $(seq $runs); do
   p50+=("$(echo "$line" | sed -E 's/.*enqueue->start p50 ([0-9.]+) ms.*/\1/')")
   p99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms, max.*/\1/')")
   wake99+=("$(echo "$line" | sed -E 's/.*delay p50 [0-9.]+ ms, p99 ([0-9.]+) ms.*/\1/')")
+  select99+=("$(echo "$line" | sed -E 's/.*SELECT 1 meanwhile p50 [0-9.]+ ms, p99 ([0-9.]+) ms.*/\1/')")
   # Below the single worker's capacity, to separate dispatch latency from queueing.
   line=$(job_bench latency 100 10 ping); echo "$line"
   half50+=("$(echo "$line" | sed -E 's/.*enqueue->start p50 ([0-9.]+) ms.*/\1/')")
@@ -117,6 +118,7 @@ echo "median small-job throughput, one worker: $(printf '%s\n' "${throughput[@]}
 echo "median verify-asset throughput:         $(printf '%s\n' "${verify[@]}" | median) jobs/s"
 echo "median enqueue->start at 200 jobs/s:    p50 $(printf '%s\n' "${p50[@]}" | median) ms, p99 $(printf '%s\n' "${p99[@]}" | median) ms"
 echo "median driver wake-up delay p99 at 200/s: $(printf '%s\n' "${wake99[@]}" | median) ms (the machine's scheduling floor)"
+echo "median SELECT 1 p99 meanwhile at 200/s: $(printf '%s\n' "${select99[@]}" | median) ms (one hop of the job's path)"
 echo "median enqueue->start at 100 jobs/s:    p50 $(printf '%s\n' "${half50[@]}" | median) ms, p99 $(printf '%s\n' "${half99[@]}" | median) ms"
 echo "median GET /api/assets/{id}:            $(printf '%s\n' "${api_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${api_p99[@]}" | median) ms"
 echo "median bare Kestrel:                    $(printf '%s\n' "${bare_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${bare_p99[@]}" | median) ms"

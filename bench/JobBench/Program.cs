@@ -6,7 +6,8 @@ using StackExchange.Redis;
 
 // Drives the running stack's job queue and database directly, the way the api does, and measures:
 //   throughput <jobs> <type>       jobs of a type, all queued at once; end-to-end jobs/s (enqueue -> done)
-//   latency <jobs/s> <seconds> <type>  jobs queued at a fixed rate; enqueue -> start p50/p99 (the worker's 'started' event)
+//   latency <jobs/s> <seconds> <type>  jobs queued at a fixed rate; enqueue -> start p50/p99 (the worker's 'started' event),
+//                                  and meanwhile the floors: XADD round trips, SELECT 1 round trips at the same rate
 // Types: 'ping' is the small job (the pipeline's own cost); 'verify-asset' reads its asset from S3 and hashes it.
 //   replica-lag <seconds>          a write load on the primary; how long a committed row takes to be visible on the replica
 // Environment: PRIMARY, REPLICA (Npgsql connection strings), REDIS (StackExchange.Redis configuration).
@@ -53,10 +54,14 @@ async Task LatencyAsync(int rate, int seconds, string type)
     var jobs = await InsertJobsAsync(rate * seconds, type);
     var queue = redis.GetDatabase();
     var enqueuedAt = new Dictionary<Guid, DateTime>();
+    // When Redis took each entry in: its stream id starts with Redis's clock in milliseconds.
+    var arrivedAt = new Dictionary<Guid, DateTime>();
     // How late this process wakes for each job: the machine's own scheduling delay, the floor under any latency here.
     var lateness = new List<double>();
     // How long each XADD took to be answered: the enqueue's own share of the latency.
     var roundTrips = new List<double>();
+    // Meanwhile, one PostgreSQL round trip at the same rate: a single hop of the job's path, on the same loaded cores.
+    var databaseRoundTrips = DatabaseRoundTripsAsync(rate, jobs.Length);
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < jobs.Length; i++)
     {
@@ -68,11 +73,13 @@ async Task LatencyAsync(int rate, int seconds, string type)
         }
         enqueuedAt[jobs[i]] = DateTime.UtcNow;
         var sending = Stopwatch.GetTimestamp();
-        await queue.StreamAddAsync(JobStreams.Ready, JobEntry.ForCurrentTrace(jobs[i], type).ToFields());
+        var entryId = await queue.StreamAddAsync(JobStreams.Ready, JobEntry.ForCurrentTrace(jobs[i], type).ToFields());
+        arrivedAt[jobs[i]] = DateTime.UnixEpoch.AddMilliseconds(long.Parse(entryId.ToString().Split('-')[0], CultureInfo.InvariantCulture));
         roundTrips.Add(Stopwatch.GetElapsedTime(sending).TotalMilliseconds);
     }
     await WaitForAsync(jobs, "status IN ('done', 'failed')");
     var latencies = new List<double>();
+    var fromRedis = new List<double>();
     await using (var command = primary.CreateCommand("SELECT job_id, min(at) FROM job_events WHERE job_id = ANY($1) AND event = 'started' GROUP BY job_id"))
     {
         command.Parameters.Add(new NpgsqlParameter { Value = jobs });
@@ -80,14 +87,40 @@ async Task LatencyAsync(int rate, int seconds, string type)
         while (await reader.ReadAsync())
         {
             latencies.Add((reader.GetDateTime(1) - enqueuedAt[reader.GetGuid(0)]).TotalMilliseconds);
+            fromRedis.Add((reader.GetDateTime(1) - arrivedAt[reader.GetGuid(0)]).TotalMilliseconds);
         }
     }
+    var selects = await databaseRoundTrips;
     latencies.Sort();
+    fromRedis.Sort();
     lateness.Sort();
     roundTrips.Sort();
     Console.WriteLine($"latency of {type} jobs at {rate} jobs/s for {seconds} s ({latencies.Count} jobs): enqueue->start p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms; "
         + $"the driver's own wake-up delay p50 {Percentile(lateness, 0.5):0.0} ms, p99 {Percentile(lateness, 0.99):0.0} ms; "
-        + $"XADD answered in p50 {Percentile(roundTrips, 0.5):0.0} ms, p99 {Percentile(roundTrips, 0.99):0.0} ms");
+        + $"XADD answered in p50 {Percentile(roundTrips, 0.5):0.0} ms, p99 {Percentile(roundTrips, 0.99):0.0} ms; "
+        + $"from Redis (entry id, 1 ms steps) to start p50 {Percentile(fromRedis, 0.5):0.0} ms, p99 {Percentile(fromRedis, 0.99):0.0} ms; "
+        + $"SELECT 1 meanwhile p50 {Percentile(selects, 0.5):0.0} ms, p99 {Percentile(selects, 0.99):0.0} ms");
+}
+
+async Task<List<double>> DatabaseRoundTripsAsync(int rate, int count)
+{
+    await using var connection = await primary.OpenConnectionAsync();
+    await using var select = new NpgsqlCommand("SELECT 1", connection);
+    var times = new List<double>(count);
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        var due = TimeSpan.FromSeconds((double)i / rate);
+        if (due > clock.Elapsed)
+        {
+            await Task.Delay(due - clock.Elapsed);
+        }
+        var sending = Stopwatch.GetTimestamp();
+        await select.ExecuteScalarAsync();
+        times.Add(Stopwatch.GetElapsedTime(sending).TotalMilliseconds);
+    }
+    times.Sort();
+    return times;
 }
 
 async Task ReplicaLagAsync(int seconds)
