@@ -9,7 +9,16 @@ internal sealed class ProjectRunner : ILocalRunner
 {
     public IEnumerable<NativeTool> RequiredTools => [DotnetHost];
 
-    private const string WriteXorExecute = "DOTNET_EnableWriteXorExecute";
+    /// <summary>
+    /// Runtime settings for services run locally, where they are short-lived and share a few cores (measured in
+    /// docs/benchmarks.md): write-xor-execute costs each a sixth of its start-up CPU, and dynamic PGO's instrumented
+    /// code and recompilations cost more CPU than they return. WithEnvironment can set either back.
+    /// </summary>
+    private static readonly Dictionary<string, string> LocalRuntimeSettings = new()
+    {
+        ["DOTNET_EnableWriteXorExecute"] = "0",
+        ["DOTNET_TieredPGO"] = "0",
+    };
 
     private static readonly NativeTool DotnetHost = new("dotnet", "see https://learn.microsoft.com/dotnet/core/install/linux-debian", FindDotnet);
 
@@ -33,9 +42,10 @@ internal sealed class ProjectRunner : ILocalRunner
                 {
                     environment["ASPNETCORE_URLS"] = string.Join(";", urls);
                 }
-                // Write-xor-execute costs a .NET process about a sixth of its start-up CPU (docs/benchmarks.md). A
-                // local run trades that hardening for a faster start; WithEnvironment can turn it back on.
-                environment.TryAdd(WriteXorExecute, "0");
+                foreach (var (name, value) in LocalRuntimeSettings)
+                {
+                    environment.TryAdd(name, value);
+                }
             }, cancellationToken);
     }
 
