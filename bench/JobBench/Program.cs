@@ -65,11 +65,9 @@ async Task LatencyAsync(int rate, int seconds, string type)
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < jobs.Length; i++)
     {
-        var due = TimeSpan.FromSeconds((double)i / rate);
-        if (due > clock.Elapsed)
+        if (await WaitForTurnAsync(clock, i, rate) is { } late)
         {
-            await Task.Delay(due - clock.Elapsed);
-            lateness.Add((clock.Elapsed - due).TotalMilliseconds);
+            lateness.Add(late);
         }
         enqueuedAt[jobs[i]] = DateTime.UtcNow;
         var sending = Stopwatch.GetTimestamp();
@@ -110,17 +108,25 @@ async Task<List<double>> DatabaseRoundTripsAsync(int rate, int count)
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < count; i++)
     {
-        var due = TimeSpan.FromSeconds((double)i / rate);
-        if (due > clock.Elapsed)
-        {
-            await Task.Delay(due - clock.Elapsed);
-        }
+        await WaitForTurnAsync(clock, i, rate);
         var sending = Stopwatch.GetTimestamp();
         await select.ExecuteScalarAsync();
         times.Add(Stopwatch.GetElapsedTime(sending).TotalMilliseconds);
     }
     times.Sort();
     return times;
+}
+
+// The i-th of a fixed-rate series waits for its due time; returns how late it woke, or null when it was already due.
+static async Task<double?> WaitForTurnAsync(Stopwatch clock, int i, int rate)
+{
+    var due = TimeSpan.FromSeconds((double)i / rate);
+    if (due <= clock.Elapsed)
+    {
+        return null;
+    }
+    await Task.Delay(due - clock.Elapsed);
+    return (clock.Elapsed - due).TotalMilliseconds;
 }
 
 async Task ReplicaLagAsync(int seconds)
