@@ -36,7 +36,7 @@ public sealed class JobStore
     {
         // A job twice in one batch (a repeated delivery): only its first entry starts it.
         var first = batch.Select((start, index) => (start, index)).GroupBy(s => s.start.JobId).Select(g => g.First()).ToList();
-        await using var command = _db.CreateCommand("""
+        await using var command = BatchCommand("""
             WITH input AS (
                 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS i(job_id, worker, trace_id, n)
             ), started AS (
@@ -53,10 +53,10 @@ public sealed class JobStore
             )
             SELECT s.n, s.id, s.type, s.asset_id, s.attempts, a.file_name, a.declared_content_type, a.sha256
             FROM started s JOIN assets a ON a.id = s.asset_id
-            """);
-        command.Parameters.Add(new() { Value = first.Select(s => s.start.JobId).ToArray() });
-        command.Parameters.Add(new() { Value = first.Select(s => s.start.Worker).ToArray() });
-        command.Parameters.Add(new() { Value = first.Select(s => s.start.TraceId).ToArray() });
+            """,
+            first.Select(s => s.start.JobId).ToArray(),
+            first.Select(s => s.start.Worker).ToArray(),
+            first.Select(s => s.start.TraceId).ToArray());
         var results = new StartedJob?[batch.Count];
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -70,7 +70,7 @@ public sealed class JobStore
 
     private async Task<IReadOnlyList<bool>> CompleteAllAsync(IReadOnlyList<JobCompletion> batch)
     {
-        await using var command = _db.CreateCommand("""
+        await using var command = BatchCommand("""
             WITH input AS (
                 SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[])
                     WITH ORDINALITY AS i(job_id, attempt, worker, trace_id, result, content_type, sha256, report_key, n)
@@ -88,15 +88,15 @@ public sealed class JobStore
                 FROM done WHERE assets.id = done.asset_id AND done.sha256 IS NOT NULL
             )
             SELECT n FROM done
-            """);
-        command.Parameters.Add(new() { Value = batch.Select(c => c.Job.JobId).ToArray() });
-        command.Parameters.Add(new() { Value = batch.Select(c => c.Job.Attempt).ToArray() });
-        command.Parameters.Add(new() { Value = batch.Select(c => c.Worker).ToArray() });
-        command.Parameters.Add(new() { Value = batch.Select(c => c.TraceId).ToArray() });
-        command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.ResultJson).ToArray() });
-        command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Asset?.ContentType).ToArray() });
-        command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Asset?.Sha256).ToArray() });
-        command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Asset?.ReportKey).ToArray() });
+            """,
+            batch.Select(c => c.Job.JobId).ToArray(),
+            batch.Select(c => c.Job.Attempt).ToArray(),
+            batch.Select(c => c.Worker).ToArray(),
+            batch.Select(c => c.TraceId).ToArray(),
+            batch.Select(c => c.Outcome.ResultJson).ToArray(),
+            batch.Select(c => c.Outcome.Asset?.ContentType).ToArray(),
+            batch.Select(c => c.Outcome.Asset?.Sha256).ToArray(),
+            batch.Select(c => c.Outcome.Asset?.ReportKey).ToArray());
         var completed = new bool[batch.Count];
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -104,6 +104,17 @@ public sealed class JobStore
             completed[(int)reader.GetInt64(0) - 1] = true;
         }
         return completed;
+    }
+
+    /// <summary>A batch as columns: one array parameter each ($1, $2, ...), which the statement takes apart with unnest.</summary>
+    private NpgsqlCommand BatchCommand(string sql, params Array[] columns)
+    {
+        var command = _db.CreateCommand(sql);
+        foreach (var column in columns)
+        {
+            command.Parameters.Add(new() { Value = column });
+        }
+        return command;
     }
 
     /// <summary>Two batches that touch the same rows in different orders can deadlock; PostgreSQL then aborts one,

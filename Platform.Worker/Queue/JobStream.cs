@@ -154,9 +154,13 @@ public sealed class JobStream
         }
     }
 
-    /// <summary>Queues a job again, without the trace of the request that recorded it (that request is long gone).</summary>
-    public Task RequeueAsync(Guid jobId, string type) =>
-        Db.StreamAddAsync(JobStreams.Ready, new JobEntry(jobId, type, null, null, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ToFields());
+    /// <summary>Queues jobs again, all in one round trip, without the trace of the request that recorded them (that
+    /// request is long gone).</summary>
+    public Task RequeueAsync(IEnumerable<(Guid Id, string Type)> jobs)
+    {
+        var queuedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        return Task.WhenAll(jobs.Select(job => Db.StreamAddAsync(JobStreams.Ready, new JobEntry(job.Id, job.Type, null, null, queuedAt).ToFields())));
+    }
 
     /// <summary>Entries not yet delivered to any worker, and entries delivered but not yet handled.</summary>
     public async Task<(long Waiting, long Pending)> DepthAsync()

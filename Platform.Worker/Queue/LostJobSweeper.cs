@@ -51,12 +51,9 @@ public sealed class LostJobSweeper(NpgsqlDataSource db, JobStream stream, IOptio
         // Old but still waiting behind a long backlog is not lost: only jobs that no entry names are queued again.
         var onStream = await stream.QueuedJobIdsAsync();
         var lost = candidates.Where(job => !onStream.Contains(job.Id)).ToList();
-        foreach (var job in lost)
-        {
-            await stream.RequeueAsync(job.Id, job.Type);
-        }
         if (lost.Count > 0)
         {
+            await stream.RequeueAsync(lost);
             logger.LogWarning("Queued {Count} jobs again that were recorded but never queued", lost.Count);
         }
     }
