@@ -167,7 +167,7 @@ internal sealed class ResourceSupervisor
         {
             await WaitForDependenciesAsync(run, cancellationToken);
             StartProxies();
-            SetPhase(null, null);
+            ShowReplicasStarting();
             var running = Task.WhenAll(Enumerable.Range(0, _replicas.Length).Select(i => SuperviseReplicaAsync(run, i, cancellationToken)));
             await Task.WhenAny(Task.WhenAll(run.ReplicaReady.Select(r => r.Task)), running, Task.Delay(_session.StartupTimeout, cancellationToken));
             if (!CompleteIfReady(run) && !running.IsCompleted && !cancellationToken.IsCancellationRequested)
@@ -407,6 +407,25 @@ internal sealed class ResourceSupervisor
                 return;
             }
             (_phase, _message, _waitingFor) = (phase, message, waitingFor.IsDefault ? [] : waitingFor);
+            Publish();
+        }
+    }
+
+    /// <summary>Ends the waiting phase and shows every replica starting, in one change: the replicas must not show
+    /// the previous run's exit meanwhile, which a watcher would take for this run's outcome.</summary>
+    private void ShowReplicasStarting()
+    {
+        lock (_gate)
+        {
+            if (_phase == KnownResourceStates.FailedToStart)
+            {
+                return;
+            }
+            for (var i = 0; i < _replicas.Length; i++)
+            {
+                _replicas[i] = _replicas[i] with { State = KnownResourceStates.Starting, Health = null, ExitCode = null };
+            }
+            (_phase, _message, _waitingFor) = (null, null, []);
             Publish();
         }
     }
