@@ -189,6 +189,11 @@ internal sealed class ResourceSupervisor
         {
             Fail(run, e.Message);
         }
+        catch (Exception e)
+        {
+            // A run must end failed, never silently: what waits for it would wait for ever.
+            Fail(run, $"Resource '{_resource.Name}' failed to start: {e.Message}");
+        }
         finally
         {
             run.Ready.TrySetCanceled(CancellationToken.None);
@@ -198,20 +203,22 @@ internal sealed class ResourceSupervisor
 
     private async Task WaitForDependenciesAsync(Run run, CancellationToken cancellationToken)
     {
+        // Listed, not keyed by task: waits that pass at once can share one cached completed task.
         var pending = DistributedApplicationModel.StartDependencies(_resource)
             .Select(_supervisorOf)
             .OfType<ResourceSupervisor>()
-            .ToDictionary(d => d.WaitUntilReadyAsync(cancellationToken));
+            .Select(dependency => (Dependency: dependency, Ready: dependency.WaitUntilReadyAsync(cancellationToken)))
+            .ToList();
         while (true)
         {
-            foreach (var (done, dependency) in pending.Where(p => p.Key.IsCompleted).ToList())
+            foreach (var done in pending.Where(p => p.Ready.IsCompleted).ToList())
             {
-                if (done.IsFaulted)
+                if (done.Ready.IsFaulted)
                 {
                     throw new DistributedApplicationException(
-                        $"Resource '{_resource.Name}' was not started because '{dependency.Resource.Name}' failed.");
+                        $"Resource '{_resource.Name}' was not started because '{done.Dependency.Resource.Name}' failed.");
                 }
-                await done;
+                await done.Ready;
                 pending.Remove(done);
             }
             if (pending.Count == 0)
@@ -219,9 +226,10 @@ internal sealed class ResourceSupervisor
                 return;
             }
             // Only a real wait is shown (and ends a start command): dependencies that are up already pass at once.
-            SetPhase(KnownResourceStates.Waiting, $"Waiting for {string.Join(", ", pending.Values.Select(p => p.Resource.Name))}", [.. pending.Values.Select(p => p.Resource.Name)]);
+            SetPhase(KnownResourceStates.Waiting, $"Waiting for {string.Join(", ", pending.Select(p => p.Dependency.Resource.Name))}",
+                [.. pending.Select(p => p.Dependency.Resource.Name)]);
             run.Settled.TrySetResult();
-            await Task.WhenAny(pending.Keys);
+            await Task.WhenAny(pending.Select(p => p.Ready));
         }
     }
 

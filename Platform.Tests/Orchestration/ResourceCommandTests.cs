@@ -51,7 +51,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Stopping_a_dependency_leaves_what_waits_for_it_running()
     {
-        await using var app = await StartAsync(ServiceWaitingForDb());
+        await using var app = await StartAsync(ServiceWaitingForDbAndCache());
         var commands = CommandsOf(app);
         var service = app.ResourceNotifications.GetSnapshot("service");
 
@@ -65,7 +65,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task A_resource_started_while_its_dependency_is_stopped_waits_for_the_dependency()
     {
-        await using var app = await StartAsync(ServiceWaitingForDb());
+        await using var app = await StartAsync(ServiceWaitingForDbAndCache());
         var commands = CommandsOf(app);
         await commands.ExecuteCommandAsync("service", KnownResourceCommands.StopCommand);
         await commands.ExecuteCommandAsync("db", KnownResourceCommands.StopCommand);
@@ -88,7 +88,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Restarting_a_resource_whose_dependencies_are_up_reports_it_running_not_waiting()
     {
-        await using var app = await StartAsync(ServiceWaitingForDb());
+        await using var app = await StartAsync(ServiceWaitingForDbAndCache());
         var commands = CommandsOf(app);
 
         var restarted = await commands.ExecuteCommandAsync("service", KnownResourceCommands.RestartCommand);
@@ -133,11 +133,13 @@ public sealed class ResourceCommandTests
         return builder;
     }
 
-    private static IDistributedApplicationTestingBuilder ServiceWaitingForDb()
+    private static IDistributedApplicationTestingBuilder ServiceWaitingForDbAndCache()
     {
         var builder = SmallGraphs.Create();
         var db = builder.AddExecutable("db", "sleep", ".", "600");
-        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db);
+        var cache = builder.AddExecutable("cache", "sleep", ".", "600");
+        // Two dependencies: a start finds both up already (their waits pass at once, with one cached task).
+        builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db).WaitFor(cache);
         return builder;
     }
 
