@@ -91,6 +91,10 @@ internal sealed class Orchestrator(
         await Task.WhenAll(WithContents(resource).Select(s => s.StartAsync(cancellationToken)));
     }
 
+    /// <summary>Waits until the resource's current or next run is ready; throws if that run fails.</summary>
+    public Task WaitUntilReadyAsync(IResource resource, CancellationToken cancellationToken) =>
+        WithContents(resource)[0].WaitUntilReadyAsync(cancellationToken);
+
     private IReadOnlyList<ResourceSupervisor> WithContents(IResource resource)
     {
         if (_stopping)

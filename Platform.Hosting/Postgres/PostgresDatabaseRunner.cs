@@ -12,22 +12,9 @@ internal sealed class PostgresDatabaseRunner : ILocalRunner
     public async Task<ProcessSpec?> PrepareAsync(LocalRunContext context, CancellationToken cancellationToken)
     {
         var database = (PostgresDatabaseResource)context.Resource;
-        if (database.Server is PostgresReplicaResource)
+        if (database.Server is not PostgresReplicaResource && await CreateAsync(database, cancellationToken))
         {
-            return null;
-        }
-        await using var connection = new NpgsqlConnection(await ConnectionStringAsync(database, "postgres", cancellationToken));
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
-        {
-            Parameters = { new() { Value = database.DatabaseName } },
-        };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-        {
-            var name = new NpgsqlCommandBuilder().QuoteIdentifier(database.DatabaseName);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-            context.Log.Write($"[platform] created database {name} on '{database.Server.Name}'");
+            context.Log.Write($"[platform] created database {database.DatabaseName} on '{database.Server.Name}'");
         }
         return null;
     }
@@ -41,6 +28,44 @@ internal sealed class PostgresDatabaseRunner : ILocalRunner
         await ping.ExecuteScalarAsync(cancellationToken);
         return HealthStatus.Healthy;
     }
+
+    /// <summary>Creates the database on its (primary) server unless it exists. Returns whether it was created.</summary>
+    internal static async Task<bool> CreateAsync(PostgresDatabaseResource database, CancellationToken cancellationToken)
+    {
+        await using var server = await OpenServerAsync(database, cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", server)
+        {
+            Parameters = { new() { Value = database.DatabaseName } },
+        };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return false;
+        }
+        await ExecuteAsync(server, $"CREATE DATABASE {QuotedName(database)}", cancellationToken);
+        return true;
+    }
+
+    /// <summary>Drops the database with everything in it, closing the connections that are still open to it.</summary>
+    internal static async Task DropAsync(PostgresDatabaseResource database, CancellationToken cancellationToken)
+    {
+        await using var server = await OpenServerAsync(database, cancellationToken);
+        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {QuotedName(database)} WITH (FORCE)", cancellationToken);
+    }
+
+    private static async Task<NpgsqlConnection> OpenServerAsync(PostgresDatabaseResource database, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(await ConnectionStringAsync(database, "postgres", cancellationToken));
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string QuotedName(PostgresDatabaseResource database) => new NpgsqlCommandBuilder().QuoteIdentifier(database.DatabaseName);
 
     private static Task<string> ConnectionStringAsync(PostgresDatabaseResource database, string databaseName, CancellationToken cancellationToken) =>
         PostgresServerRunner.LocalConnectionStringAsync(database.Server, database.Server.PrimaryEndpoint.Allocated.Port, databaseName, cancellationToken);

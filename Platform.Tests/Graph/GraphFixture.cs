@@ -1,4 +1,5 @@
 using Platform.Hosting;
+using Platform.Hosting.Postgres;
 using Platform.Hosting.Testing;
 
 namespace Platform.Tests.Graph;
@@ -6,7 +7,20 @@ namespace Platform.Tests.Graph;
 /// <summary>The AppHost's own graph, started once for every test in the "graph" collection, and torn down after.</summary>
 public sealed class GraphFixture : IAsyncLifetime
 {
+    private Type? _databaseOwner;
+
     public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Gives a test class the graph's database fresh (migrated, with no rows) at its first test. The
+    /// tests of a collection run one class after another, so each class sees only its own rows.</summary>
+    public async Task UseFreshDatabaseAsync(Type testClass)
+    {
+        if (_databaseOwner != testClass)
+        {
+            await App.ResetDatabaseAsync("platformdb");
+            _databaseOwner = testClass;
+        }
+    }
 
     public async Task InitializeAsync()
     {

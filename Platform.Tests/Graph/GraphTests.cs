@@ -4,6 +4,7 @@ using System.Text.Json;
 using Amazon.S3.Model;
 using Npgsql;
 using Platform.Hosting.Orchestration;
+using Platform.Hosting.Postgres;
 using Platform.Hosting.Testing;
 using Platform.ServiceDefaults.Storage;
 using Platform.Tests.Infrastructure;
@@ -132,6 +133,10 @@ public sealed class GraphTests(GraphFixture fixture)
         Assert.Contains("Endpoint 'grpc' for resource 'api' not found", endpoint.Message);
 
         await Assert.ThrowsAsync<ArgumentException>(() => fixture.App.WaitForResourceHealthyAsync("ghost"));
+
+        var replica = await Assert.ThrowsAsync<ArgumentException>(() => fixture.App.ResetDatabaseAsync("platformdb-replica"));
+        Assert.Contains("not a database on a PostgreSQL primary", replica.Message);
+        Assert.Equal(KnownResourceStates.Running, fixture.App.ResourceNotifications.GetSnapshot("api").State);
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

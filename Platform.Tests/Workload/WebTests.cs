@@ -13,6 +13,7 @@ public sealed class WebTests(GraphFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await fixture.UseFreshDatabaseAsync(GetType());
         _workload = await Workload.ConnectAsync(fixture.App);
         _web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.GetEndpoint("web") };
     }

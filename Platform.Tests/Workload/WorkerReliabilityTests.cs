@@ -18,7 +18,11 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
 {
     private Workload _workload = null!;
 
-    public async Task InitializeAsync() => _workload = await Workload.ConnectAsync(fixture.App);
+    public async Task InitializeAsync()
+    {
+        await fixture.UseFreshDatabaseAsync(GetType());
+        _workload = await Workload.ConnectAsync(fixture.App);
+    }
 
     public async Task DisposeAsync() => await _workload.DisposeAsync();
 

@@ -6,6 +6,7 @@ using Amazon.S3;
 using Npgsql;
 using Platform.Hosting;
 using Platform.Hosting.Testing;
+using Platform.Tests.Graph;
 using Platform.ServiceDefaults.Storage;
 using Platform.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -14,7 +15,8 @@ namespace Platform.Tests.Workload;
 
 /// <summary>
 /// A test's handles on the running graph: the api as a user calls it, and the stores behind it, to check what the
-/// services did. Tests share the graph's database, so each one asserts on the rows it created (found by their ids).
+/// services did. Each test class gets the database fresh (<see cref="GraphFixture.UseFreshDatabaseAsync"/>); the
+/// tests within a class share it.
 /// </summary>
 public sealed class Workload : IAsyncDisposable
 {
