@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Hosting.Dashboard.Telemetry;
 using Platform.Hosting.Orchestration;
 using Platform.Jobs;
 using Platform.Tests.Graph;
@@ -125,6 +127,20 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
         var asset = await _workload.GetAssetAsync(id);
         Assert.Equal("failed", asset.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(asset.GetProperty("error").GetString()));
+
+        // The worker's failure counter, as exported to the dashboard: the retried attempts, then the final one.
+        // (The workers started with this class's fresh database, and no other test here fails a process-asset job.)
+        await Eventually.TrueAsync(() => ExportedFailures(final: false) == Workload.MaxAttempts - 1 && ExportedFailures(final: true) == 1,
+            Workload.Patience, "the failures to be exported");
+    }
+
+    /// <summary>The sum over both worker replicas of <c>platform.jobs.failures</c> for process-asset jobs.</summary>
+    private double ExportedFailures(bool final)
+    {
+        var failures = fixture.App.Services.GetRequiredService<MetricStore>().Get("worker", "Platform.Worker", "platform.jobs.failures");
+        return failures?.Series
+            .Where(s => s.Series.Attributes.Contains(new("job.type", "process-asset")) && s.Series.Attributes.Contains(new("final", final ? "true" : "false")))
+            .Sum(s => s.Series.Total) ?? 0;
     }
 
     [Fact]
