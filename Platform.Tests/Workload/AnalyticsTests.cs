@@ -8,18 +8,8 @@ namespace Platform.Tests.Workload;
 
 /// <summary>The analytics summary on a database of this class's own: its figures are exactly what the uploads add up to.</summary>
 [Collection("graph")]
-public sealed class AnalyticsTests(GraphFixture fixture) : IAsyncLifetime
+public sealed class AnalyticsTests(GraphFixture fixture) : WorkloadTestClass(fixture)
 {
-    private Workload _workload = null!;
-
-    public async Task InitializeAsync()
-    {
-        await fixture.UseFreshDatabaseAsync(GetType());
-        _workload = await Workload.ConnectAsync(fixture.App);
-    }
-
-    public async Task DisposeAsync() => await _workload.DisposeAsync();
-
     [Fact]
     public async Task Processed_uploads_are_counted_exactly_by_the_summary_read_from_the_replica()
     {
@@ -28,19 +18,19 @@ public sealed class AnalyticsTests(GraphFixture fixture) : IAsyncLifetime
         var uploads = new List<Guid>();
         foreach (var (content, name, type) in new[] { (texts[0], "a.txt", "text/plain"), (texts[1], "b.txt", "text/plain"), (csv, "c.csv", "text/csv") })
         {
-            uploads.Add((await _workload.UploadAsync(content, name, type)).GetProperty("id").GetGuid());
+            uploads.Add((await Workload.UploadAsync(content, name, type)).GetProperty("id").GetGuid());
         }
         foreach (var id in uploads)
         {
-            await _workload.WaitForAssetAsync(id, "done");
-            Assert.True(await _workload.ObjectExistsAsync($"assets/{id}/report.json"), $"asset {id} has no report");
+            await Workload.WaitForAssetAsync(id, "done");
+            Assert.True(await Workload.ObjectExistsAsync($"assets/{id}/report.json"), $"asset {id} has no report");
         }
 
         // From the replica, cached briefly: it catches up within seconds.
         JsonElement summary = default;
         await Eventually.TrueAsync(async () =>
         {
-            summary = await _workload.Api.GetFromJsonAsync<JsonElement>("/api/analytics/summary");
+            summary = await Workload.Api.GetFromJsonAsync<JsonElement>("/api/analytics/summary");
             return summary.GetProperty("assetCount").GetInt64() == 3 && summary.GetProperty("assetsByStatus").TryGetProperty("done", out var done) && done.GetInt64() == 3;
         }, Workload.Patience, "the analytics summary to count the three processed uploads");
 

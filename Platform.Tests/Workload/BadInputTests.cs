@@ -8,18 +8,8 @@ namespace Platform.Tests.Workload;
 
 /// <summary>Every kind of bad input gets its 4xx as a ProblemDetails, never a 500, and leaves nothing behind.</summary>
 [Collection("graph")]
-public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
+public sealed class BadInputTests(GraphFixture fixture) : WorkloadTestClass(fixture)
 {
-    private Workload _workload = null!;
-
-    public async Task InitializeAsync()
-    {
-        await fixture.UseFreshDatabaseAsync(GetType());
-        _workload = await Workload.ConnectAsync(fixture.App);
-    }
-
-    public async Task DisposeAsync() => await _workload.DisposeAsync();
-
     public static TheoryData<string, string, int> BadReads => new()
     {
         { "/api/assets/not-a-guid", "a malformed asset id", 400 },
@@ -39,7 +29,7 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
     [MemberData(nameof(BadReads))]
     public async Task A_bad_read_gets_a_problem(string path, string what, int status)
     {
-        using var response = await _workload.Api.GetAsync(path);
+        using var response = await Workload.Api.GetAsync(path);
 
         await AssertProblemAsync(response, status, what);
     }
@@ -60,14 +50,14 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
     [MemberData(nameof(BadJobs))]
     public async Task A_bad_job_request_gets_a_problem_and_queues_nothing(string body, string contentType, string what, int status)
     {
-        var jobsBefore = await _workload.ScalarAsync<long>("SELECT count(*) FROM jobs");
-        var queuedBefore = await _workload.Redis.GetDatabase().StreamLengthAsync("jobs");
+        var jobsBefore = await Workload.ScalarAsync<long>("SELECT count(*) FROM jobs");
+        var queuedBefore = await Workload.Redis.GetDatabase().StreamLengthAsync("jobs");
 
-        using var response = await _workload.Api.PostAsync("/api/jobs", new StringContent(body, Encoding.UTF8, contentType));
+        using var response = await Workload.Api.PostAsync("/api/jobs", new StringContent(body, Encoding.UTF8, contentType));
 
         await AssertProblemAsync(response, status, what);
-        Assert.Equal(jobsBefore, await _workload.ScalarAsync<long>("SELECT count(*) FROM jobs"));
-        Assert.True(await _workload.Redis.GetDatabase().StreamLengthAsync("jobs") <= queuedBefore, $"{what} queued a job");
+        Assert.Equal(jobsBefore, await Workload.ScalarAsync<long>("SELECT count(*) FROM jobs"));
+        Assert.True(await Workload.Redis.GetDatabase().StreamLengthAsync("jobs") <= queuedBefore, $"{what} queued a job");
     }
 
     public static TheoryData<string, string> BadFileNames => new()
@@ -109,7 +99,7 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
             Content = Workload.Form(new byte[50 * 1024 * 1024 + 1], "huge.bin", "application/octet-stream"),
         };
         request.Headers.ExpectContinue = true;
-        await AssertRefusedAsync(async () => await _workload.Api.SendAsync(request), 413, "a file over the limit");
+        await AssertRefusedAsync(async () => await Workload.Api.SendAsync(request), 413, "a file over the limit");
     }
 
     [Fact]
@@ -126,7 +116,7 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
         {
             try
             {
-                return await _workload.Api.SendAsync(request);
+                return await Workload.Api.SendAsync(request);
             }
             catch (HttpRequestException)
             {
@@ -143,7 +133,7 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
         HttpResponseMessage? limited = null;
         for (var i = 0; i < 1000 && limited is null; i++)
         {
-            var response = await _workload.Api.PostAsJsonAsync("/api/jobs", new { type = "no-such-type" });
+            var response = await Workload.Api.PostAsJsonAsync("/api/jobs", new { type = "no-such-type" });
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 limited = response;
@@ -160,9 +150,9 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
         var retryAfter = int.Parse(limited.Headers.GetValues("Retry-After").Single());
         Assert.InRange(retryAfter, 1, 60);
         // Reads are not limited.
-        Assert.Equal(HttpStatusCode.OK, (await _workload.Api.GetAsync("/api/assets?pageSize=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Workload.Api.GetAsync("/api/assets?pageSize=1")).StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(retryAfter + 0.5));
-        using var again = await _workload.Api.PostAsJsonAsync("/api/jobs", new { type = "no-such-type" });
+        using var again = await Workload.Api.PostAsJsonAsync("/api/jobs", new { type = "no-such-type" });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 
@@ -170,7 +160,7 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
     {
         using (content)
         {
-            await AssertRefusedAsync(async () => await _workload.Api.PostAsync("/api/assets", content), status, what);
+            await AssertRefusedAsync(async () => await Workload.Api.PostAsync("/api/assets", content), status, what);
         }
     }
 
@@ -178,9 +168,9 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
     /// neither a record nor an object is left behind.</summary>
     private async Task AssertRefusedAsync(Func<Task<HttpResponseMessage?>> send, int status, string what)
     {
-        await _workload.WaitUntilQuietAsync();
-        var assetsBefore = await _workload.ScalarAsync<long>("SELECT count(*) FROM assets");
-        var objectsBefore = await _workload.CountObjectsAsync("assets/");
+        await Workload.WaitUntilQuietAsync();
+        var assetsBefore = await Workload.ScalarAsync<long>("SELECT count(*) FROM assets");
+        var objectsBefore = await Workload.CountObjectsAsync("assets/");
 
         using (var response = await send())
         {
@@ -190,8 +180,8 @@ public sealed class BadInputTests(GraphFixture fixture) : IAsyncLifetime
             }
         }
 
-        Assert.Equal(assetsBefore, await _workload.ScalarAsync<long>("SELECT count(*) FROM assets"));
-        Assert.Equal(objectsBefore, await _workload.CountObjectsAsync("assets/"));
+        Assert.Equal(assetsBefore, await Workload.ScalarAsync<long>("SELECT count(*) FROM assets"));
+        Assert.Equal(objectsBefore, await Workload.CountObjectsAsync("assets/"));
     }
 
     /// <summary>Hides the length of a stream, so that HttpClient sends it chunked.</summary>

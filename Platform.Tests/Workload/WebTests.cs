@@ -6,22 +6,20 @@ namespace Platform.Tests.Workload;
 
 /// <summary>The pages a user sees, as served (server-rendered: they work without JavaScript).</summary>
 [Collection("graph")]
-public sealed class WebTests(GraphFixture fixture) : IAsyncLifetime
+public sealed class WebTests(GraphFixture fixture) : WorkloadTestClass(fixture)
 {
-    private Workload _workload = null!;
     private HttpClient _web = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await fixture.UseFreshDatabaseAsync(GetType());
-        _workload = await Workload.ConnectAsync(fixture.App);
-        _web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.GetEndpoint("web") };
+        await base.InitializeAsync();
+        _web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Fixture.App.GetEndpoint("web") };
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _web.Dispose();
-        await _workload.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -32,7 +30,7 @@ public sealed class WebTests(GraphFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var detail = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/assets/", detail);
-        await _workload.WaitForAssetAsync(Guid.Parse(detail["/assets/".Length..]), "done");
+        await Workload.WaitForAssetAsync(Guid.Parse(detail["/assets/".Length..]), "done");
         var page = await _web.GetStringAsync(detail);
         Assert.Contains("<h1>from-web.txt</h1>", page);
         Assert.Contains("status-done", page);
@@ -44,8 +42,8 @@ public sealed class WebTests(GraphFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_asset_list_shows_uploads_with_their_status_and_links_to_them()
     {
-        var id = (await _workload.UploadAsync("listed\n"u8.ToArray(), "listed <b>.txt")).GetProperty("id").GetGuid();
-        await _workload.WaitForAssetAsync(id, "done");
+        var id = (await Workload.UploadAsync("listed\n"u8.ToArray(), "listed <b>.txt")).GetProperty("id").GetGuid();
+        await Workload.WaitForAssetAsync(id, "done");
 
         var page = await _web.GetStringAsync("/");
 
@@ -67,7 +65,7 @@ public sealed class WebTests(GraphFixture fixture) : IAsyncLifetime
     public async Task The_detail_page_offers_the_download_of_the_exact_bytes()
     {
         var content = "download me\n"u8.ToArray();
-        var id = (await _workload.UploadAsync(content, "download.txt")).GetProperty("id").GetGuid();
+        var id = (await Workload.UploadAsync(content, "download.txt")).GetProperty("id").GetGuid();
 
         using var download = await _web.GetAsync($"/assets/{id}/content");
 
@@ -80,8 +78,8 @@ public sealed class WebTests(GraphFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_analytics_page_charts_assets_by_status_from_the_replica()
     {
-        var id = (await _workload.UploadAsync("counted\n"u8.ToArray(), "counted.txt")).GetProperty("id").GetGuid();
-        await _workload.WaitForAssetAsync(id, "done");
+        var id = (await Workload.UploadAsync("counted\n"u8.ToArray(), "counted.txt")).GetProperty("id").GetGuid();
+        await Workload.WaitForAssetAsync(id, "done");
 
         var page = await _web.GetStringAsync("/analytics");
 

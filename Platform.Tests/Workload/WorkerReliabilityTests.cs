@@ -16,51 +16,41 @@ namespace Platform.Tests.Workload;
 /// <summary>The queue's promises: a job survives its worker's death and runs to completion once; a job that always
 /// fails ends in the dead-letter stream after the configured attempts; an unreadable entry goes there at once.</summary>
 [Collection("graph")]
-public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetime
+public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestClass(fixture)
 {
-    private Workload _workload = null!;
-
-    public async Task InitializeAsync()
-    {
-        await fixture.UseFreshDatabaseAsync(GetType());
-        _workload = await Workload.ConnectAsync(fixture.App);
-    }
-
-    public async Task DisposeAsync() => await _workload.DisposeAsync();
-
     [Fact]
     public async Task A_worker_killed_mid_job_leaves_the_job_to_another_that_completes_it_exactly_once()
     {
-        await _workload.WaitUntilQuietAsync();
+        await Workload.WaitUntilQuietAsync();
         // Large enough that processing takes a while: the worker is frozen while it is at it, then killed.
         var content = TextOfSize(45 * 1024 * 1024);
-        var id = (await _workload.UploadAsync(content, "large.txt")).GetProperty("id").GetGuid();
-        var jobId = await _workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
+        var id = (await Workload.UploadAsync(content, "large.txt")).GetProperty("id").GetGuid();
+        var jobId = await Workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
 
         string? worker = null;
         await Eventually.TrueAsync(async () =>
-            (worker = await _workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
+            (worker = await Workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
             Workload.Patience, "a worker to start the job");
         var pid = int.Parse(worker!.Split('-')[^1]);
-        Assert.Contains(pid, fixture.App.ResourceNotifications.GetSnapshot("worker").ProcessIds);
+        Assert.Contains(pid, Fixture.App.ResourceNotifications.GetSnapshot("worker").ProcessIds);
         Freeze(pid);
         try
         {
-            Assert.Equal("processing", await _workload.ScalarAsync<string>("SELECT status FROM jobs WHERE id = $1", jobId));
+            Assert.Equal("processing", await Workload.ScalarAsync<string>("SELECT status FROM jobs WHERE id = $1", jobId));
         }
         finally
         {
             Assert.True(Signals.Send(pid, Signal.Kill));
         }
 
-        var job = await _workload.WaitForJobAsync(jobId, "done");
+        var job = await Workload.WaitForJobAsync(jobId, "done");
         var events = job.GetProperty("events").EnumerateArray().ToList();
         Assert.Single(events, e => e.GetProperty("event").GetString() == "done");
         var starts = events.Where(e => e.GetProperty("event").GetString() == "started").ToList();
         Assert.Equal(2, starts.Count);
         Assert.NotEqual(worker, starts[1].GetProperty("worker").GetString());
         Assert.Equal(2, job.GetProperty("attempts").GetInt32());
-        var asset = await _workload.GetAssetAsync(id);
+        var asset = await Workload.GetAssetAsync(id);
         Assert.Equal("done", asset.GetProperty("status").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), asset.GetProperty("sha256").GetString());
         // The orchestrator brings the killed replica back.
@@ -68,8 +58,8 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
         for (var now = Snapshot(); !(now.IsHealthy && now.Replicas.All(r => r.ProcessId != pid)); now = Snapshot())
         {
             Assert.True(DateTime.UtcNow < deadline, $"The worker is not back: {now.State}/{now.Health}, replicas {string.Join(", ", now.Replicas)}; "
-                + $"its log: {string.Join(Environment.NewLine, fixture.App.ResourceLogs.GetLog("worker").Tail(40).Select(l => l.Text))}"
-                + $"storage log: {string.Join(Environment.NewLine, fixture.App.ResourceLogs.GetLog("storage").Tail(60).Select(l => l.Text))}");
+                + $"its log: {string.Join(Environment.NewLine, Fixture.App.ResourceLogs.GetLog("worker").Tail(40).Select(l => l.Text))}"
+                + $"storage log: {string.Join(Environment.NewLine, Fixture.App.ResourceLogs.GetLog("storage").Tail(60).Select(l => l.Text))}");
             await Task.Delay(100);
         }
     }
@@ -77,18 +67,18 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task A_worker_asked_to_stop_mid_job_finishes_it_or_hands_it_back_at_once()
     {
-        await _workload.WaitUntilQuietAsync();
-        var id = (await _workload.UploadAsync(TextOfSize(45 * 1024 * 1024), "stopping.txt")).GetProperty("id").GetGuid();
-        var jobId = await _workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
+        await Workload.WaitUntilQuietAsync();
+        var id = (await Workload.UploadAsync(TextOfSize(45 * 1024 * 1024), "stopping.txt")).GetProperty("id").GetGuid();
+        var jobId = await Workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
         string? worker = null;
         await Eventually.TrueAsync(async () =>
-            (worker = await _workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
+            (worker = await Workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
             Workload.Patience, "a worker to start the job");
 
         Assert.True(Signals.Send(int.Parse(worker!.Split('-')[^1]), Signal.Terminate));
 
         // Well before a stale job would be taken over (10 s): the stopping worker finished it or handed it back.
-        var job = await _workload.WaitForJobAsync(jobId, "done", TimeSpan.FromSeconds(8));
+        var job = await Workload.WaitForJobAsync(jobId, "done", TimeSpan.FromSeconds(8));
         var events = job.GetProperty("events").EnumerateArray().Select(e => (Event: e.GetProperty("event").GetString(), Worker: e.GetProperty("worker").GetString())).ToList();
         Assert.Single(events, e => e.Event == "done");
         Assert.True(events.Contains(("done", worker)) || events.Contains(("handed-back", worker)), $"events: {string.Join(", ", events)}");
@@ -99,16 +89,16 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task A_job_that_always_fails_is_retried_with_backoff_then_dead_lettered()
     {
-        var id = (await _workload.UploadAsync("soon gone\n"u8.ToArray(), "poison.txt")).GetProperty("id").GetGuid();
-        await _workload.WaitForAssetAsync(id, "done");
+        var id = (await Workload.UploadAsync("soon gone\n"u8.ToArray(), "poison.txt")).GetProperty("id").GetGuid();
+        await Workload.WaitForAssetAsync(id, "done");
         // The stored bytes vanish: every attempt to process the asset again fails.
-        await _workload.S3.DeleteObjectAsync(_workload.Storage.BucketName, $"assets/{id}/content");
+        await Workload.S3.DeleteObjectAsync(Workload.Storage.BucketName, $"assets/{id}/content");
 
-        using var response = await _workload.Api.PostAsJsonAsync("/api/jobs", new { type = "process-asset", assetId = id });
+        using var response = await Workload.Api.PostAsJsonAsync("/api/jobs", new { type = "process-asset", assetId = id });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var job = await _workload.WaitForJobAsync(jobId, "failed");
+        var job = await Workload.WaitForJobAsync(jobId, "failed");
         Assert.Equal(Workload.MaxAttempts, job.GetProperty("attempts").GetInt32());
         var events = job.GetProperty("events").EnumerateArray().ToList();
         Assert.Equal(Workload.MaxAttempts, events.Count(e => e.GetProperty("event").GetString() == "started"));
@@ -124,7 +114,7 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
         var dead = await FindDeadLetterAsync(jobId.ToString());
         Assert.Equal(Workload.MaxAttempts.ToString(), dead["attempts"]);
         Assert.Contains("NoSuchKey", dead["error"] + job.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
-        var asset = await _workload.GetAssetAsync(id);
+        var asset = await Workload.GetAssetAsync(id);
         Assert.Equal("failed", asset.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(asset.GetProperty("error").GetString()));
 
@@ -137,7 +127,7 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     /// <summary>The sum over both worker replicas of <c>platform.jobs.failures</c> for process-asset jobs.</summary>
     private double ExportedFailures(bool final)
     {
-        var failures = fixture.App.Services.GetRequiredService<MetricStore>().Get("worker", "Platform.Worker", "platform.jobs.failures");
+        var failures = Fixture.App.Services.GetRequiredService<MetricStore>().Get("worker", "Platform.Worker", "platform.jobs.failures");
         return failures?.Series
             .Where(s => s.Series.Attributes.Contains(new("job.type", "process-asset")) && s.Series.Attributes.Contains(new("final", final ? "true" : "false")))
             .Sum(s => s.Series.Total) ?? 0;
@@ -146,10 +136,10 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task A_burst_of_jobs_some_delivered_twice_completes_each_job_exactly_once()
     {
-        var assetId = (await _workload.UploadAsync("burst\n"u8.ToArray(), "burst.txt")).GetProperty("id").GetGuid();
-        await _workload.WaitForAssetAsync(assetId, "done");
+        var assetId = (await Workload.UploadAsync("burst\n"u8.ToArray(), "burst.txt")).GetProperty("id").GetGuid();
+        await Workload.WaitForAssetAsync(assetId, "done");
         var jobs = Enumerable.Range(0, 300).Select(_ => Guid.CreateVersion7()).ToArray();
-        await using (var insert = _workload.Db.CreateCommand("INSERT INTO jobs (id, type, asset_id) SELECT unnest($1::uuid[]), 'ping', $2"))
+        await using (var insert = Workload.Db.CreateCommand("INSERT INTO jobs (id, type, asset_id) SELECT unnest($1::uuid[]), 'ping', $2"))
         {
             insert.Parameters.Add(new() { Value = jobs });
             insert.Parameters.Add(new() { Value = assetId });
@@ -157,16 +147,16 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
         }
 
         // All at once, so that the workers take them in batches; every tenth job twice, as a repeated delivery would.
-        var db = _workload.Redis.GetDatabase();
+        var db = Workload.Redis.GetDatabase();
         var entries = jobs.Concat(jobs.Where((_, i) => i % 10 == 0))
             .Select(job => db.StreamAddAsync("jobs", new JobEntry(job, JobTypes.Ping, null, null, 0).ToFields())).ToList();
         var entryIds = await Task.WhenAll(entries);
 
-        await Eventually.TrueAsync(async () => await _workload.ScalarAsync<long>("SELECT count(*) FROM jobs WHERE id = ANY($1) AND status = 'done'", jobs) == jobs.Length,
+        await Eventually.TrueAsync(async () => await Workload.ScalarAsync<long>("SELECT count(*) FROM jobs WHERE id = ANY($1) AND status = 'done'", jobs) == jobs.Length,
             Workload.Patience, "every job of the burst to be done");
-        Assert.Equal(jobs.Length, await _workload.ScalarAsync<long>("SELECT count(*) FROM job_events WHERE job_id = ANY($1) AND event = 'done'", jobs));
-        Assert.Equal(jobs.Length, await _workload.ScalarAsync<long>("SELECT count(DISTINCT job_id) FROM job_events WHERE job_id = ANY($1) AND event = 'started'", jobs));
-        var job = await _workload.GetJobAsync(jobs[^1]);
+        Assert.Equal(jobs.Length, await Workload.ScalarAsync<long>("SELECT count(*) FROM job_events WHERE job_id = ANY($1) AND event = 'done'", jobs));
+        Assert.Equal(jobs.Length, await Workload.ScalarAsync<long>("SELECT count(DISTINCT job_id) FROM job_events WHERE job_id = ANY($1) AND event = 'started'", jobs));
+        var job = await Workload.GetJobAsync(jobs[^1]);
         Assert.StartsWith(Environment.MachineName, job.GetProperty("result").GetProperty("worker").GetString());
         // Every entry, the repeated ones too, is acknowledged and deleted in the end.
         await Eventually.TrueAsync(async () =>
@@ -183,14 +173,14 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task A_job_recorded_but_never_queued_is_found_and_run()
     {
-        var assetId = (await _workload.UploadAsync("lost\n"u8.ToArray(), "lost.txt")).GetProperty("id").GetGuid();
-        await _workload.WaitForAssetAsync(assetId, "done");
+        var assetId = (await Workload.UploadAsync("lost\n"u8.ToArray(), "lost.txt")).GetProperty("id").GetGuid();
+        await Workload.WaitForAssetAsync(assetId, "done");
         var jobId = Guid.CreateVersion7();
 
         // What an api that stopped between recording the job and queueing it leaves behind, a while ago.
-        await _workload.ScalarAsync<Guid>("INSERT INTO jobs (id, type, asset_id, created_at) VALUES ($1, 'ping', $2, now() - interval '5 minutes') RETURNING id", jobId, assetId);
+        await Workload.ScalarAsync<Guid>("INSERT INTO jobs (id, type, asset_id, created_at) VALUES ($1, 'ping', $2, now() - interval '5 minutes') RETURNING id", jobId, assetId);
 
-        var job = await _workload.WaitForJobAsync(jobId, "done");
+        var job = await Workload.WaitForJobAsync(jobId, "done");
         Assert.Equal(1, job.GetProperty("attempts").GetInt32());
     }
 
@@ -198,7 +188,7 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
     public async Task An_entry_that_is_not_a_job_goes_to_the_dead_letter_stream_at_once()
     {
         var marker = Guid.NewGuid().ToString();
-        var db = _workload.Redis.GetDatabase();
+        var db = Workload.Redis.GetDatabase();
 
         var entryId = await db.StreamAddAsync("jobs", [new NameValueEntry("garbage", marker)]);
 
@@ -207,14 +197,14 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : IAsyncLifetim
         await Eventually.TrueAsync(async () => (await db.StreamRangeAsync("jobs", entryId, entryId)).Length == 0, Workload.Patience, "the entry to leave the ready stream");
     }
 
-    private ResourceSnapshot Snapshot() => fixture.App.ResourceNotifications.GetSnapshot("worker");
+    private ResourceSnapshot Snapshot() => Fixture.App.ResourceNotifications.GetSnapshot("worker");
 
     private async Task<Dictionary<string, string>> FindDeadLetterAsync(string value, string field = "job")
     {
         Dictionary<string, string>? found = null;
         await Eventually.TrueAsync(async () =>
         {
-            var entries = await _workload.Redis.GetDatabase().StreamRangeAsync("jobs:dead", "-", "+", count: 1000, messageOrder: Order.Descending);
+            var entries = await Workload.Redis.GetDatabase().StreamRangeAsync("jobs:dead", "-", "+", count: 1000, messageOrder: Order.Descending);
             found = entries.Select(e => e.Values.ToDictionary(v => v.Name.ToString(), v => v.Value.ToString()))
                 .FirstOrDefault(fields => fields.GetValueOrDefault(field) == value);
             return found is not null;
