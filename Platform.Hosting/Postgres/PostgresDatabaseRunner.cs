@@ -55,8 +55,16 @@ internal sealed class PostgresDatabaseRunner : ILocalRunner
     private static async Task<NpgsqlConnection> OpenServerAsync(PostgresDatabaseResource database, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(await ConnectionStringAsync(database, "postgres", cancellationToken));
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
