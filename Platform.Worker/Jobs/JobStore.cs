@@ -8,6 +8,10 @@ namespace Platform.Worker.Jobs;
 /// the start names the attempt it belongs to: if another worker has since taken the job over, the change does
 /// nothing, so a job that runs twice still completes once. Starts and completions, one per job, are the busy path:
 /// concurrent ones share a statement (<see cref="Batcher{TItem, TResult}"/>).
+/// A start commits without waiting for its WAL to reach the disk (<c>synchronous_commit</c> off for that transaction
+/// alone), so the next start does not queue behind a slow flush. A crash can lose only starts whose jobs have not
+/// completed: the completion commits synchronously, and its flush takes the WAL written before it, start included.
+/// Such a job's stream entry is still pending, so it is simply started again.
 /// </summary>
 public sealed class JobStore
 {
@@ -37,8 +41,10 @@ public sealed class JobStore
         // A job twice in one batch (a repeated delivery): only its first entry starts it.
         var first = batch.Select((start, index) => (start, index)).GroupBy(s => s.start.JobId).Select(g => g.First()).ToList();
         await using var command = BatchCommand("""
-            WITH input AS (
-                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS i(job_id, worker, trace_id, n)
+            WITH no_flush_wait AS (
+                SELECT set_config('synchronous_commit', 'off', true)
+            ), input AS (
+                SELECT i.* FROM no_flush_wait, unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS i(job_id, worker, trace_id, n)
             ), started AS (
                 UPDATE jobs SET status = 'processing', attempts = attempts + 1, started_at = coalesce(started_at, now())
                 FROM input
