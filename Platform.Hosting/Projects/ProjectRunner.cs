@@ -11,13 +11,15 @@ internal sealed class ProjectRunner : ILocalRunner
 
     /// <summary>
     /// Runtime settings for services run locally, where they are short-lived and share a few cores (measured in
-    /// docs/benchmarks.md): write-xor-execute costs each a sixth of its start-up CPU, and dynamic PGO's instrumented
-    /// code and recompilations cost more CPU than they return. WithEnvironment can set either back.
+    /// docs/benchmarks.md): write-xor-execute costs each a sixth of its start-up CPU, dynamic PGO's instrumented
+    /// code and recompilations cost more CPU than they return, and idle thread-pool threads that spin for work take
+    /// the cores the other processes need. WithEnvironment can set any of them back.
     /// </summary>
     private static readonly Dictionary<string, string> LocalRuntimeSettings = new()
     {
         ["DOTNET_EnableWriteXorExecute"] = "0",
         ["DOTNET_TieredPGO"] = "0",
+        ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
     };
 
     private static readonly NativeTool DotnetHost = new("dotnet", "see https://learn.microsoft.com/dotnet/core/install/linux-debian", FindDotnet);
