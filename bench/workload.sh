@@ -77,7 +77,7 @@ for i in $(seq $runs); do
   line=$(job_bench latency 200 10 ping); echo "$line"
   p50+=("$(echo "$line" | sed -E 's/.*enqueue->start p50 ([0-9.]+) ms.*/\1/')")
   p99+=("$(echo "$line" | sed -E 's/.*p99 ([0-9.]+) ms, max.*/\1/')")
-  wake99+=("$(echo "$line" | sed -E 's/.*delay p50 [0-9.]+ ms, p99 ([0-9.]+) ms.*/\1/')")
+  wake99+=("$(echo "$line" | sed -E 's/.*delay p50 -?[0-9.]+ ms, p99 ([0-9.]+) ms.*/\1/')")
   select99+=("$(echo "$line" | sed -E 's/.*SELECT 1 meanwhile p50 [0-9.]+ ms, p99 ([0-9.]+) ms.*/\1/')")
   # Below the single worker's capacity, to separate dispatch latency from queueing.
   line=$(job_bench latency 100 10 ping); echo "$line"
