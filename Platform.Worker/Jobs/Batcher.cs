@@ -9,8 +9,10 @@ namespace Platform.Worker.Jobs;
 /// </summary>
 public sealed class Batcher<TItem, TResult>
 {
+    // Synchronous continuations: a call that finds the loop idle starts the write on its own thread, without waking
+    // another thread first (a hop that can wait for a core when the machine is busy).
     private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Result)> _queue =
-        Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>)>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>)>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _write;
     private readonly int _maxBatch;
 
