@@ -24,8 +24,7 @@ public static class PostgresDatabaseReset
         var users = UsersOf(app.Model, database);
 
         await Task.WhenAll(users.Select(orchestrator.StopResourceAsync));
-        await PostgresDatabaseRunner.DropAsync(database, cancellationToken);
-        await PostgresDatabaseRunner.CreateAsync(database, cancellationToken);
+        await PostgresDatabaseRunner.RecreateAsync(database, cancellationToken);
         await Task.WhenAll(users.Select(user => orchestrator.StartResourceAsync(user, cancellationToken)));
         await Task.WhenAll(users.Select(user => orchestrator.WaitUntilReadyAsync(user, cancellationToken)));
     }

@@ -45,11 +45,12 @@ internal sealed class PostgresDatabaseRunner : ILocalRunner
         return true;
     }
 
-    /// <summary>Drops the database with everything in it, closing the connections that are still open to it.</summary>
-    internal static async Task DropAsync(PostgresDatabaseResource database, CancellationToken cancellationToken)
+    /// <summary>Drops the database with everything in it (closing the connections still open to it) and creates it empty.</summary>
+    internal static async Task RecreateAsync(PostgresDatabaseResource database, CancellationToken cancellationToken)
     {
         await using var server = await OpenServerAsync(database, cancellationToken);
         await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {QuotedName(database)} WITH (FORCE)", cancellationToken);
+        await ExecuteAsync(server, $"CREATE DATABASE {QuotedName(database)}", cancellationToken);
     }
 
     private static async Task<NpgsqlConnection> OpenServerAsync(PostgresDatabaseResource database, CancellationToken cancellationToken)
