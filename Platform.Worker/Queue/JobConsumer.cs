@@ -31,7 +31,7 @@ public sealed class JobConsumer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A blocking read holds its connection, so it gets one of its own instead of the shared multiplexer's.
-        await using var reader = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        await using var reader = await redis.ConnectAnotherAsync();
         var slots = new SemaphoreSlim(_options.Concurrency, _options.Concurrency);
         var nextClaim = DateTime.MinValue;
         logger.LogInformation("Consumer {Consumer} reading '{Stream}' with {Concurrency} slots", JobStream.Consumer, JobStreams.Ready, _options.Concurrency);
