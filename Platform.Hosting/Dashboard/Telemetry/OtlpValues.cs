@@ -10,7 +10,9 @@ namespace Platform.Hosting.Dashboard.Telemetry;
 internal sealed class OtlpValues(TelemetryLimits limits)
 {
     // Keys and service names repeat in every export: keeping one copy of each saves most of their memory.
+    private const int MaxInterned = 10_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private int _internedCount;
 
     public TelemetrySource SourceOf(OtlpResource? resource)
     {
@@ -55,7 +57,19 @@ internal sealed class OtlpValues(TelemetryLimits limits)
 
     public string Truncate(string text) => text.Length <= limits.MaxAttributeLength ? text : text[..limits.MaxAttributeLength] + "…";
 
-    public string Intern(string text) => text.Length > 128 ? text : _interned.Count < 10_000 ? _interned.GetOrAdd(text, text) : _interned.GetValueOrDefault(text, text);
+    public string Intern(string text)
+    {
+        if (text.Length > 128)
+        {
+            return text;
+        }
+        if (_interned.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+        // Counted here: the dictionary's own Count takes all of its locks, on every export's every key.
+        return Interlocked.Increment(ref _internedCount) <= MaxInterned ? _interned.GetOrAdd(text, text) : text;
+    }
 
     /// <summary>A trace or span id as lowercase hex; null for an absent (empty or all-zero) id.</summary>
     public static string? Id(ByteString id) =>
