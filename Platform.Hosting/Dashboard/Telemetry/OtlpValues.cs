@@ -9,8 +9,9 @@ namespace Platform.Hosting.Dashboard.Telemetry;
 /// <summary>Turns OTLP values into what the stores keep: short strings, hex ids, UTC times.</summary>
 internal sealed class OtlpValues(TelemetryLimits limits)
 {
-    // Keys and service names repeat in every export: keeping one copy of each saves most of their memory.
     private const int MaxInterned = 10_000;
+
+    // Keys and service names repeat in every export: keeping one copy of each saves most of their memory.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _interned = new(StringComparer.Ordinal);
     private int _internedCount;
 
