@@ -41,7 +41,7 @@ internal sealed class PostgresDatabaseRunner : ILocalRunner
         {
             return false;
         }
-        await ExecuteAsync(server, $"CREATE DATABASE {QuotedName(database)}", cancellationToken);
+        await CreateOnAsync(server, database, cancellationToken);
         return true;
     }
 
@@ -50,8 +50,11 @@ internal sealed class PostgresDatabaseRunner : ILocalRunner
     {
         await using var server = await OpenServerAsync(database, cancellationToken);
         await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {QuotedName(database)} WITH (FORCE)", cancellationToken);
-        await ExecuteAsync(server, $"CREATE DATABASE {QuotedName(database)}", cancellationToken);
+        await CreateOnAsync(server, database, cancellationToken);
     }
+
+    private static Task CreateOnAsync(NpgsqlConnection server, PostgresDatabaseResource database, CancellationToken cancellationToken) =>
+        ExecuteAsync(server, $"CREATE DATABASE {QuotedName(database)}", cancellationToken);
 
     private static async Task<NpgsqlConnection> OpenServerAsync(PostgresDatabaseResource database, CancellationToken cancellationToken)
     {

@@ -68,8 +68,14 @@ internal sealed class OtlpValues(TelemetryLimits limits)
         {
             return known;
         }
-        // Counted here: the dictionary's own Count takes all of its locks, on every export's every key.
-        return Interlocked.Increment(ref _internedCount) <= MaxInterned ? _interned.GetOrAdd(text, text) : text;
+        // Counted here: the dictionary's own Count takes all of its locks, on every export's every key. Checked before
+        // counting, so that misses past the limit do not keep counting (and overflow).
+        if (Volatile.Read(ref _internedCount) >= MaxInterned)
+        {
+            return text;
+        }
+        Interlocked.Increment(ref _internedCount);
+        return _interned.GetOrAdd(text, text);
     }
 
     /// <summary>A trace or span id as lowercase hex; null for an absent (empty or all-zero) id.</summary>
