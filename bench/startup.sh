@@ -3,7 +3,8 @@
 #   cold  = `dotnet run --no-build --project Platform.AppHost -- --fresh` to every resource healthy (initdb, pg_basebackup)
 #   warm  = the same without --fresh (data kept from the previous run)
 #   stop  = Ctrl+C (SIGINT to the process group) to the last process of the run gone
-# Prints each run and the medians. Usage: bench/startup.sh [runs]   (default 5)
+# Prints each run and the medians, with the CPU time all processes of the run used until the graph was up.
+# Usage: bench/startup.sh [runs]   (default 5)
 set -euo pipefail
 # Job control: each run gets its own process group, and SIGINT is not ignored as it is for plain background jobs.
 set -m
@@ -22,7 +23,12 @@ descendants() {
     END { for (p in parent) { q = p; while (q > 1 && q in parent) { if (parent[q] == root) { print p; break } q = parent[q] } } }'
 }
 
-run_once() { # $1 = extra AppHost args; sets started_ms and stopped_ms
+# CPU milliseconds the given processes have used, with their exited children's (the kernel adds those to the parent
+# when it reaps them): all the work a start took, whichever process did it.
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+cpu_ms() { for p in "$@"; do awk -v t="$tick_ms" '{ print ($14 + $15 + $16 + $17) * t }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
+
+run_once() { # $1 = extra AppHost args; sets started_ms, cpu_ms_used and stopped_ms
   local log start up pids stop_begin
   log=$(mktemp)
   start=$(now_ms)
@@ -34,6 +40,7 @@ run_once() { # $1 = extra AppHost args; sets started_ms and stopped_ms
   done
   up=$(now_ms)
   pids=$(descendants "$leader")
+  cpu_ms_used=$(cpu_ms "$leader" $pids)
   stop_begin=$(now_ms)
   kill -INT -- "-$leader"
   while true; do
@@ -52,13 +59,14 @@ run_once() { # $1 = extra AppHost args; sets started_ms and stopped_ms
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-cold=(); warm=(); stop=()
+cold=(); warm=(); stop=(); cold_cpu=(); warm_cpu=()
 for i in $(seq "$runs"); do
-  run_once --fresh; cold+=("$started_ms"); stop+=("$stopped_ms")
-  run_once ""; warm+=("$started_ms"); stop+=("$stopped_ms")
-  echo "run $i: cold ${cold[-1]} ms, warm ${warm[-1]} ms, stops ${stop[-2]} ms / ${stop[-1]} ms"
+  run_once --fresh; cold+=("$started_ms"); cold_cpu+=("$cpu_ms_used"); stop+=("$stopped_ms")
+  run_once ""; warm+=("$started_ms"); warm_cpu+=("$cpu_ms_used"); stop+=("$stopped_ms")
+  echo "run $i: cold ${cold[-1]} ms (CPU ${cold_cpu[-1]} ms), warm ${warm[-1]} ms (CPU ${warm_cpu[-1]} ms), stops ${stop[-2]} ms / ${stop[-1]} ms"
 done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(date -u +%Y-%m-%d)"
-echo "median cold start: $(printf '%s\n' "${cold[@]}" | median) ms"
-echo "median warm start: $(printf '%s\n' "${warm[@]}" | median) ms"
+echo "median cold start: $(printf '%s\n' "${cold[@]}" | median) ms, using $(printf '%s\n' "${cold_cpu[@]}" | median) ms of CPU"
+echo "median warm start: $(printf '%s\n' "${warm[@]}" | median) ms, using $(printf '%s\n' "${warm_cpu[@]}" | median) ms of CPU"
+echo "(on $(nproc) cores a start takes at least its CPU time divided by $(nproc))"
 echo "median stop:       $(printf '%s\n' "${stop[@]}" | median) ms"
