@@ -345,7 +345,7 @@ internal sealed class ResourceSupervisor
         }
     }
 
-    internal static TimeSpan NextProbeDelay(bool everReady, int notHealthyInARow) =>
+    private static TimeSpan NextProbeDelay(bool everReady, int notHealthyInARow) =>
         !everReady ? StartingProbeInterval
         : notHealthyInARow == 0 ? HealthyProbeInterval
         : NotHealthyProbeStep * Math.Min(NotHealthyProbeMaxSteps, notHealthyInARow);
