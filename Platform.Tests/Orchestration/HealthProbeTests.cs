@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Hosting;
 using Platform.Hosting.ApplicationModel;
@@ -23,21 +24,28 @@ public sealed class HealthProbeTests
         await using var app = await builder.BuildAsync();
 
         await app.StartAsync();
-        var probesAtStart = (Healthy: healthy.Probes, Degraded: degraded.Probes);
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        await Task.Delay(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(0, healthy.Probes - probesAtStart.Healthy);
-        // 1 s, then 2 s later: two more probes in 4.5 s (the next comes 3 s after those).
-        Assert.Equal(2, degraded.Probes - probesAtStart.Degraded);
+        // Probe times from each resource's first probe (the one that found it up), in a window of 4.5 s.
+        Assert.Empty(healthy.ProbesWithin(TimeSpan.FromSeconds(4.5)));
+        // Then 1 s later, and 2 s after that; the next would come 3 s later still.
+        Assert.Equal(2, degraded.ProbesWithin(TimeSpan.FromSeconds(4.5)).Count);
     }
 
     private sealed class Probed(string name) : Resource(name);
 
     private sealed class CountingRunner(HealthStatus health) : ILocalRunner
     {
-        private int _probes;
+        private readonly List<long> _probedAt = [];
 
-        public int Probes => Volatile.Read(ref _probes);
+        /// <summary>The probes after the first one, up to <paramref name="window"/> after it.</summary>
+        public IReadOnlyList<TimeSpan> ProbesWithin(TimeSpan window)
+        {
+            lock (_probedAt)
+            {
+                return [.. _probedAt.Skip(1).Select(t => Stopwatch.GetElapsedTime(_probedAt[0], t)).Where(after => after <= window)];
+            }
+        }
 
         public IEnumerable<NativeTool> RequiredTools => [];
 
@@ -45,7 +53,10 @@ public sealed class HealthProbeTests
 
         public Task<HealthStatus> CheckHealthAsync(LocalRunContext context, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _probes);
+            lock (_probedAt)
+            {
+                _probedAt.Add(Stopwatch.GetTimestamp());
+            }
             return Task.FromResult(health);
         }
     }
