@@ -33,11 +33,7 @@ public static class EcsSynthesizer
             // A stack left from an earlier synthesis of another manifest must not be deployed with this one.
             Directory.Delete(assembly, recursive: true);
         }
-        // jsii warns in a large box about any Node.js release it has not been tested with or that is past its end of
-        // life (that one is silenced by listing major versions); synthesis works on those installed here.
-        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
-        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
-        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "18,19,20,21,23");
+        JsiiRuntime.EnsureStarted();
         var app = new App(new AppProps { Outdir = assembly, AnalyticsReporting = false });
         var stack = new Stack(app, settings.StackName, new StackProps
         {

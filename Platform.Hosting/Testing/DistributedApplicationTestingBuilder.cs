@@ -24,7 +24,7 @@ public static class DistributedApplicationTestingBuilder
         where TEntryPoint : class
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
+        var dataDirectory = NewDataDirectoryPath();
         var builder = AppHostInterception.Capture(AppHostAssemblyOf(typeof(TEntryPoint)), args ?? [], builder => Isolate(builder, dataDirectory));
         return Task.FromResult<IDistributedApplicationTestingBuilder>(new TestingBuilder(builder, dataDirectory));
     }
@@ -32,11 +32,14 @@ public static class DistributedApplicationTestingBuilder
     /// <summary>An empty builder for a graph written in the test itself, with the same isolation.</summary>
     public static IDistributedApplicationTestingBuilder Create(params string[] args)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
+        var dataDirectory = NewDataDirectoryPath();
         var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions { Args = args });
         Isolate(builder, dataDirectory);
         return new TestingBuilder(builder, dataDirectory);
     }
+
+    // The folder itself is made when the graph is built: a builder that is never built leaves nothing behind.
+    private static string NewDataDirectoryPath() => Path.Combine(Path.GetTempPath(), $"platform-test-{Guid.NewGuid():N}");
 
     private static void Isolate(DistributedApplicationBuilder builder, string dataDirectory) =>
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -81,8 +84,19 @@ public static class DistributedApplicationTestingBuilder
 
         public DistributedApplication Build()
         {
+            // Owner-only, as Directory.CreateTempSubdirectory makes it.
+            Directory.CreateDirectory(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             inner.Services.AddSingleton(_ => new TemporaryDirectory(dataDirectory));
-            var app = inner.BuildCore();
+            DistributedApplication app;
+            try
+            {
+                app = inner.BuildCore();
+            }
+            catch
+            {
+                TemporaryDirectory.Delete(dataDirectory);
+                throw;
+            }
             // Resolved now so that the container owns it, and deletes the folder when the application is disposed.
             app.Services.GetRequiredService<TemporaryDirectory>();
             return app;
@@ -95,7 +109,9 @@ public static class DistributedApplicationTestingBuilder
 
     private sealed class TemporaryDirectory(string path) : IDisposable
     {
-        public void Dispose()
+        public void Dispose() => Delete(path);
+
+        public static void Delete(string path)
         {
             if (Directory.Exists(path))
             {

@@ -16,12 +16,24 @@ internal sealed class SynthesizedTemplate(SynthesisResult result)
 
     public JsonObject Resources => Json["Resources"]!.AsObject();
 
-    /// <summary>Synthesizes <paramref name="manifestPath"/> into a new temporary folder (deleted by the caller with <see cref="Directory.Delete(string, bool)"/>).</summary>
+    /// <summary>
+    /// Synthesizes <paramref name="manifestPath"/> into a new temporary folder, deleted by the caller with
+    /// <see cref="Directory.Delete(string, bool)"/>, or here when the synthesis fails.
+    /// </summary>
     public static SynthesizedTemplate Synthesize(string manifestPath, string? settingsPath = null, string? outputPath = null)
     {
+        var temporary = outputPath is null;
         outputPath ??= Directory.CreateTempSubdirectory("platform-ecs-").FullName;
-        var settings = DeploymentSettingsFile.Load(settingsPath);
-        return new SynthesizedTemplate(EcsSynthesizer.Synthesize(AspireManifest.Load(manifestPath), settings, outputPath));
+        try
+        {
+            var settings = DeploymentSettingsFile.Load(settingsPath);
+            return new SynthesizedTemplate(EcsSynthesizer.Synthesize(AspireManifest.Load(manifestPath), settings, outputPath));
+        }
+        catch when (temporary)
+        {
+            Directory.Delete(outputPath, recursive: true);
+            throw;
+        }
     }
 
     public IEnumerable<(string Id, JsonObject Properties)> OfType(string type) =>

@@ -28,6 +28,24 @@ internal static class ProcessTree
     /// <summary>A zombie has exited: only its exit status waits to be collected.</summary>
     public static bool IsAlive(int pid) => Read(pid) is { State: not 'Z' and not 'X' };
 
+    /// <summary>
+    /// Deletes what the .NET runtime of a killed process leaves in the temporary folder (its diagnostic socket and
+    /// debug pipes, which only a clean exit removes), for those of <paramref name="pids"/> that are gone.
+    /// </summary>
+    public static void RemoveRuntimeFilesOf(IEnumerable<int> pids)
+    {
+        foreach (var pid in pids.Where(pid => !IsAlive(pid)))
+        {
+            foreach (var pattern in (string[])[$"dotnet-diagnostic-{pid}-*", $"clr-debug-pipe-{pid}-*"])
+            {
+                foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), pattern))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+
     private static IEnumerable<ProcessInfo> All() =>
         Directory.EnumerateDirectories("/proc")
             .Select(Path.GetFileName)

@@ -22,6 +22,7 @@ public sealed class AppHostProcessTests : IDisposable
 
         await Eventually.TrueAsync(() => !started.Any(ProcessTree.IsAlive), TimeSpan.FromSeconds(10),
             "every process the AppHost started to be gone");
+        ProcessTree.RemoveRuntimeFilesOf([appHost.Id, .. started]);
     }
 
     [Fact]

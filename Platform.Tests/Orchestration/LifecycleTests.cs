@@ -144,5 +144,24 @@ public sealed class LifecycleTests
 
         Assert.Contains("cycle", failure.Message);
         Assert.Contains("a -> b -> a", failure.Message);
+        Assert.False(Directory.Exists(builder.Configuration["Platform:DataDirectory"]), "a graph that failed to build keeps no data folder");
+    }
+
+    [Fact]
+    public async Task A_test_graph_has_its_data_folder_from_its_build_to_its_disposal()
+    {
+        var neverBuilt = SmallGraphs.Create();
+        var builder = SmallGraphs.Create();
+        builder.AddExecutable("sleeper", "sleep", ".", "600");
+        var folder = builder.Configuration["Platform:DataDirectory"]!;
+
+        await using (var app = await builder.BuildAsync())
+        {
+            await app.StartAsync();
+            Assert.True(Directory.Exists(folder));
+        }
+
+        Assert.False(Directory.Exists(folder));
+        Assert.False(Directory.Exists(neverBuilt.Configuration["Platform:DataDirectory"]));
     }
 }

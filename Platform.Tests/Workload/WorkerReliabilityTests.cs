@@ -62,6 +62,7 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
                 + $"storage log: {string.Join(Environment.NewLine, Fixture.App.ResourceLogs.GetLog("storage").Tail(60).Select(l => l.Text))}");
             await Task.Delay(100);
         }
+        ProcessTree.RemoveRuntimeFilesOf([pid]);
     }
 
     [Fact]
