@@ -69,7 +69,9 @@ public sealed class EcsPublisherTests
             using var publish = Process.Start(info)!;
             var stdout = publish.StandardOutput.ReadToEndAsync();
             var stderr = publish.StandardError.ReadToEndAsync();
-            await publish.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            using var killOnTimeout = timeout.Token.Register(() => publish.Kill(entireProcessTree: true));
+            await publish.WaitForExitAsync();
 
             Assert.True(publish.ExitCode == 0, $"exit code {publish.ExitCode}: {await stdout}{await stderr}");
             Assert.True(File.Exists(Path.Combine(output, "cdk.out", "platform.template.json")));
