@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Deployment.Aws.Publishing;
 using Platform.Hosting.Manifest;
@@ -53,34 +52,20 @@ public sealed class EcsPublisherTests
     {
         // A process of its own, as a user runs it, with a temporary folder of its own (TMPDIR, for .NET and Node.js).
         var temporary = Directory.CreateTempSubdirectory("platform-publish-tmp-").FullName;
-        var output = Directory.CreateTempSubdirectory("platform-ecs-publish-").FullName;
+        var published = Directory.CreateTempSubdirectory("platform-ecs-publish-").FullName;
         try
         {
-            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment = { ["TMPDIR"] = temporary },
-            };
-            foreach (var arg in (string[])[new Projects.Platform_AppHost().TargetPath, "--publisher", "ecs", "--output-path", output])
-            {
-                info.ArgumentList.Add(arg);
-            }
-            using var publish = Process.Start(info)!;
-            var stdout = publish.StandardOutput.ReadToEndAsync();
-            var stderr = publish.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            using var killOnTimeout = timeout.Token.Register(() => publish.Kill(entireProcessTree: true));
-            await publish.WaitForExitAsync();
+            var (exitCode, output, error) = await AppHostProcess.RunAsync(TimeSpan.FromMinutes(3),
+                ["--publisher", "ecs", "--output-path", published], new Dictionary<string, string> { ["TMPDIR"] = temporary });
 
-            Assert.True(publish.ExitCode == 0, $"exit code {publish.ExitCode}: {await stdout}{await stderr}");
-            Assert.True(File.Exists(Path.Combine(output, "cdk.out", "platform.template.json")));
+            Assert.True(exitCode == 0, $"exit code {exitCode}: {output}{error}");
+            Assert.True(File.Exists(Path.Combine(published, "cdk.out", "platform.template.json")));
             // jsii's own runtime, left to itself, extracts Node.js code and the CDK's assets (65 MB) here and keeps them.
             Assert.Empty(Directory.EnumerateFileSystemEntries(temporary));
         }
         finally
         {
-            Directory.Delete(output, recursive: true);
+            Directory.Delete(published, recursive: true);
             Directory.Delete(temporary, recursive: true);
         }
     }

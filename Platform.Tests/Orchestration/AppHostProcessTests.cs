@@ -39,20 +39,8 @@ public sealed class AppHostProcessTests : IDisposable
         Assert.DoesNotContain(started, ProcessTree.IsAlive);
     }
 
-    private Process StartAppHost()
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["Platform__ConsoleView"] = "Lines" },
-        };
-        foreach (var arg in (string[])[new Projects.Platform_AppHost().TargetPath, "--data-dir", _dataDirectory])
-        {
-            info.ArgumentList.Add(arg);
-        }
-        return Process.Start(info)!;
-    }
+    private Process StartAppHost() =>
+        AppHostProcess.Start(["--data-dir", _dataDirectory], new Dictionary<string, string> { ["Platform__ConsoleView"] = "Lines" });
 
     private static async Task WaitForLineAsync(Process process, string text)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Hosting;
 using Platform.Hosting.ApplicationModel;
@@ -17,8 +16,8 @@ public sealed class HealthProbeTests
     public async Task A_healthy_resource_is_left_alone_and_a_degraded_one_is_probed_again_within_seconds()
     {
         var builder = SmallGraphs.Create();
-        var healthy = new CountingRunner(HealthStatus.Healthy);
-        var degraded = new CountingRunner(HealthStatus.Degraded);
+        var healthy = new ProcessFreeRunner(HealthStatus.Healthy);
+        var degraded = new ProcessFreeRunner(HealthStatus.Degraded);
         builder.AddResource(new Probed("steady")).WithAnnotation(new LocalRunnerAnnotation(healthy));
         builder.AddResource(new Probed("limping")).WithAnnotation(new LocalRunnerAnnotation(degraded));
         await using var app = await builder.BuildAsync();
@@ -33,31 +32,4 @@ public sealed class HealthProbeTests
     }
 
     private sealed class Probed(string name) : Resource(name);
-
-    private sealed class CountingRunner(HealthStatus health) : ILocalRunner
-    {
-        private readonly List<long> _probedAt = [];
-
-        /// <summary>The probes after the first one, up to <paramref name="window"/> after it.</summary>
-        public IReadOnlyList<TimeSpan> ProbesWithin(TimeSpan window)
-        {
-            lock (_probedAt)
-            {
-                return [.. _probedAt.Skip(1).Select(t => Stopwatch.GetElapsedTime(_probedAt[0], t)).Where(after => after <= window)];
-            }
-        }
-
-        public IEnumerable<NativeTool> RequiredTools => [];
-
-        public Task<ProcessSpec?> PrepareAsync(LocalRunContext context, CancellationToken cancellationToken) => Task.FromResult<ProcessSpec?>(null);
-
-        public Task<HealthStatus> CheckHealthAsync(LocalRunContext context, CancellationToken cancellationToken)
-        {
-            lock (_probedAt)
-            {
-                _probedAt.Add(Stopwatch.GetTimestamp());
-            }
-            return Task.FromResult(health);
-        }
-    }
 }

@@ -101,7 +101,7 @@ public sealed class ResourceCommandTests
     {
         var builder = SmallGraphs.Create();
         var server = builder.AddExecutable("server", "sleep", ".", "600");
-        builder.AddResource(new Inside("inside", server.Resource)).WithAnnotation(new LocalRunnerAnnotation(new NoProcess()));
+        builder.AddResource(new Inside("inside", server.Resource)).WithAnnotation(new LocalRunnerAnnotation(new ProcessFreeRunner(HealthStatus.Healthy)));
         await using var app = await StartAsync(builder);
         var commands = CommandsOf(app);
 
@@ -163,14 +163,5 @@ public sealed class ResourceCommandTests
     private sealed class Inside(string name, IResource parent) : Resource(name), IResourceWithParent
     {
         public IResource Parent { get; } = parent;
-    }
-
-    private sealed class NoProcess : ILocalRunner
-    {
-        public IEnumerable<NativeTool> RequiredTools => [];
-
-        public Task<ProcessSpec?> PrepareAsync(LocalRunContext context, CancellationToken cancellationToken) => Task.FromResult<ProcessSpec?>(null);
-
-        public Task<HealthStatus> CheckHealthAsync(LocalRunContext context, CancellationToken cancellationToken) => Task.FromResult(HealthStatus.Healthy);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Platform.Hosting.Manifest;
 using Platform.Tests.Infrastructure;
@@ -152,15 +151,7 @@ public sealed class ManifestPublishingTests
 
     private static async Task<(int ExitCode, string Error)> RunAppHostAsync(params string[] args)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in (string[])[new Projects.Platform_AppHost().TargetPath, .. args])
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        return (process.ExitCode, await error);
+        var (exitCode, _, error) = await AppHostProcess.RunAsync(TimeSpan.FromSeconds(60), args);
+        return (exitCode, error);
     }
 }

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace Platform.Tests.Infrastructure;
+
+/// <summary>The AppHost as a user runs it: a process of its own, started from its build output.</summary>
+internal static class AppHostProcess
+{
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+        foreach (var arg in (string[])[new Projects.Platform_AppHost().TargetPath, .. args])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Runs it to its exit; past <paramref name="timeout"/> it is killed with what it started.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        TimeSpan timeout, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var process = Start(args, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        using var killOnTimeout = deadline.Token.Register(() => process.Kill(entireProcessTree: true));
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
