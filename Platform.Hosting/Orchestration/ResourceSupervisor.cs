@@ -113,15 +113,17 @@ internal sealed class ResourceSupervisor
             {
                 // Completes synchronously when the run is ready already, so a dependent passes without showing a wait.
                 await run.Ready.Task.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // A failure is the answer even when the wait is being cancelled: a failed start stops the graph at
+                // once, and what waited must still say that its dependency failed, not that it was stopped.
+                if (run.Ready.Task.IsFaulted)
+                {
+                    await run.Ready.Task;
+                }
                 cancellationToken.ThrowIfCancellationRequested();
                 // A run that was ready and has since been stopped is not ready any more: wait for the next one.
                 if (run.Ready.Task.IsCompletedSuccessfully && !run.Stopping.IsCancellationRequested)
                 {
                     return;
-                }
-                if (run.Ready.Task.IsFaulted)
-                {
-                    await run.Ready.Task;
                 }
             }
             await nextRun.WaitAsync(cancellationToken);
