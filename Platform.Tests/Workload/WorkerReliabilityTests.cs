@@ -22,25 +22,35 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
     public async Task A_worker_killed_mid_job_leaves_the_job_to_another_that_completes_it_exactly_once()
     {
         await Workload.WaitUntilQuietAsync();
-        // Large enough that processing takes a while: the worker is frozen while it is at it, then killed.
+        // The worker is frozen while it is at the job, then killed. The object store holds still meanwhile, so the
+        // worker that took the job waits on its read however fast this machine processes 45 MB.
         var content = TextOfSize(45 * 1024 * 1024);
         var id = (await Workload.UploadAsync(content, "large.txt")).GetProperty("id").GetGuid();
+        var storage = Assert.Single(Fixture.App.ResourceNotifications.GetSnapshot("storage").ProcessIds);
+        Freeze(storage);
         var jobId = await Workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
-
         string? worker = null;
-        await Eventually.TrueAsync(async () =>
-            (worker = await Workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
-            Workload.Patience, "a worker to start the job");
-        var pid = int.Parse(worker!.Split('-')[^1]);
-        Assert.Contains(pid, Fixture.App.ResourceNotifications.GetSnapshot("worker").ProcessIds);
-        Freeze(pid);
+        int pid;
         try
         {
-            Assert.Equal("processing", await Workload.ScalarAsync<string>("SELECT status FROM jobs WHERE id = $1", jobId));
+            await Eventually.TrueAsync(async () =>
+                (worker = await Workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
+                Workload.Patience, "a worker to start the job");
+            pid = int.Parse(worker!.Split('-')[^1]);
+            Assert.Contains(pid, Fixture.App.ResourceNotifications.GetSnapshot("worker").ProcessIds);
+            Freeze(pid);
+            try
+            {
+                Assert.Equal("processing", await Workload.ScalarAsync<string>("SELECT status FROM jobs WHERE id = $1", jobId));
+            }
+            finally
+            {
+                Assert.True(Signals.Send(pid, Signal.Kill));
+            }
         }
         finally
         {
-            Assert.True(Signals.Send(pid, Signal.Kill));
+            Thaw(storage);
         }
 
         var job = await Workload.WaitForJobAsync(jobId, "done");
@@ -213,8 +223,11 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
         return found!;
     }
 
-    /// <summary>SIGSTOP: the process stays exactly where it is, mid-job, until it is killed.</summary>
+    /// <summary>SIGSTOP: the process stays exactly where it is, mid-job, until it is killed or thawed.</summary>
     private static void Freeze(int pid) => Assert.Equal(0, kill(pid, 19));
+
+    /// <summary>SIGCONT: a frozen process goes on.</summary>
+    private static void Thaw(int pid) => Assert.Equal(0, kill(pid, 18));
 
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
