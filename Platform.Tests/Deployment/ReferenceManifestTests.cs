@@ -17,7 +17,7 @@ public sealed partial class ReferenceManifestTests
     [InlineData("tests-testproject-TestProject.AppHost.aspire-manifest.json", "cosmos,integrationservicea,nodeapp,npmapp,redis,servicea,serviceb,servicec")]
     public void What_cannot_be_mapped_is_named_resource_by_resource(string example, string unmappable)
     {
-        var error = Assert.Throws<DeploymentException>(() => SynthesizedTemplate.Synthesize(Repository.Reference("manifest-examples", example)));
+        var error = Assert.Throws<DeploymentException>(() => SynthesizedTemplate.Synthesize(Repository.Aspire("manifest-examples", example)));
 
         var lines = error.Message.Split('\n').Skip(1).Select(l => l.Trim()).ToList();
         Assert.NotEmpty(lines);
@@ -27,7 +27,7 @@ public sealed partial class ReferenceManifestTests
     [Fact]
     public void Expressions_that_cannot_be_resolved_are_errors_naming_the_resource_and_the_expression()
     {
-        var error = Assert.Throws<DeploymentException>(() => SynthesizedTemplate.Synthesize(Repository.Reference("manifest-examples", "playground-ParameterEndToEnd.AppHost.aspire-manifest.json")));
+        var error = Assert.Throws<DeploymentException>(() => SynthesizedTemplate.Synthesize(Repository.Aspire("manifest-examples", "playground-ParameterEndToEnd.AppHost.aspire-manifest.json")));
 
         Assert.Contains("'api' env DB_HOST: '{sql.bindings.tcp.host}'", error.Message);
         Assert.Contains("'api' env ConnectionStrings__cs: '{sql.bindings.tcp.url}'", error.Message);
@@ -42,7 +42,7 @@ public sealed partial class ReferenceManifestTests
             var settings = Path.Combine(output, "settings.json");
             // The one entry Aspire's publisher could not write is left out on purpose; everything else must map.
             File.WriteAllText(settings, """{ "skip": ["docker-compose"] }""");
-            var template = SynthesizedTemplate.Synthesize(Repository.Reference("manifest-examples", "playground-WithDockerfile.AppHost.aspire-manifest.json"), settings, output);
+            var template = SynthesizedTemplate.Synthesize(Repository.Aspire("manifest-examples", "playground-WithDockerfile.AppHost.aspire-manifest.json"), settings, output);
 
             foreach (var name in new[] { "mycontainer", "dynamic-sync", "dynamic-async", "builder-sync", "builder-async" })
             {

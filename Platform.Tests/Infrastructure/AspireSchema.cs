@@ -18,7 +18,7 @@ internal static class AspireSchema
         try
         {
             await File.WriteAllTextAsync(document, json);
-            var (exitCode, output) = await RunAsync(Path.GetDirectoryName(validator)!, "node", validator, Repository.Reference("aspire-manifest.schema.json"), document);
+            var (exitCode, output) = await RunAsync(Path.GetDirectoryName(validator)!, "node", validator, Repository.Aspire("aspire-manifest.schema.json"), document);
             var errors = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement[]>(output)!.Select(e => e.ToString()).ToArray();
             Assert.Equal(exitCode == 0, errors.Length == 0);
             return errors;

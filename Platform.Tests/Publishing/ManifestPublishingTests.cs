@@ -37,7 +37,7 @@ public sealed class ManifestPublishingTests
     [InlineData("tests-testproject-TestProject.AppHost.aspire-manifest.json")]
     public async Task The_schema_validator_accepts_what_Aspire_writes(string example)
     {
-        Assert.Empty(await AspireSchema.ValidateAsync(await File.ReadAllTextAsync(Repository.Reference("manifest-examples", example))));
+        Assert.Empty(await AspireSchema.ValidateAsync(await File.ReadAllTextAsync(Repository.Aspire("manifest-examples", example))));
     }
 
     [Fact]

@@ -5,13 +5,13 @@ namespace Platform.Tests.Publishing;
 
 public sealed class ManifestReaderTests
 {
-    public static TheoryData<string> Examples => new(Directory.GetFiles(Repository.Reference("manifest-examples"), "*.json").Select(Path.GetFileName)!);
+    public static TheoryData<string> Examples => new(Directory.GetFiles(Repository.Aspire("manifest-examples"), "*.json").Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(Examples))]
     public void Every_example_parses_and_every_expression_resolves_or_is_named(string file)
     {
-        var manifest = AspireManifest.Load(Repository.Reference("manifest-examples", file));
+        var manifest = AspireManifest.Load(Repository.Aspire("manifest-examples", file));
         var resolver = new ManifestResolver(manifest);
         var resolved = 0;
         var failures = new List<string>();
@@ -59,7 +59,7 @@ public sealed class ManifestReaderTests
     [Fact]
     public void Reads_each_resource_type_into_its_record()
     {
-        var manifest = AspireManifest.Load(Repository.Reference("manifest-examples", "tests-testproject-TestProject.AppHost.aspire-manifest.json"));
+        var manifest = AspireManifest.Load(Repository.Aspire("manifest-examples", "tests-testproject-TestProject.AppHost.aspire-manifest.json"));
 
         Assert.Contains(manifest.Resources, r => r is ManifestProject { Type: "project.v0" });
         Assert.Contains(manifest.Resources, r => r is ManifestContainer { Image: not null });
@@ -67,7 +67,7 @@ public sealed class ManifestReaderTests
         Assert.Contains(manifest.Resources, r => r is ManifestBicep);
         var generated = manifest.Resources.OfType<ManifestParameter>().SelectMany(p => p.Inputs.Values).First(i => i.Generate is not null);
         Assert.Equal(22, generated.Generate!.MinLength);
-        var dockerfile = AspireManifest.Load(Repository.Reference("manifest-examples", "playground-WithDockerfile.AppHost.aspire-manifest.json"));
+        var dockerfile = AspireManifest.Load(Repository.Aspire("manifest-examples", "playground-WithDockerfile.AppHost.aspire-manifest.json"));
         Assert.Contains(dockerfile.Resources, r => r is ManifestError);
     }
 
@@ -101,7 +101,7 @@ public sealed class ManifestReaderTests
     [Fact]
     public void An_annotated_string_URI_encodes_its_value()
     {
-        var manifest = AspireManifest.Load(Repository.Reference("manifest-examples", "playground-TestShop.AppHost.v13-main.aspire-manifest.json"));
+        var manifest = AspireManifest.Load(Repository.Aspire("manifest-examples", "playground-TestShop.AppHost.v13-main.aspire-manifest.json"));
 
         var uri = new ManifestResolver(manifest).Resolve("{postgres-password-uri-encoded.value}", "test");
 
