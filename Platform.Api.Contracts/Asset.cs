@@ -23,17 +23,3 @@ public sealed record Asset(
     [JsonIgnore]
     public bool IsFinished => Status is AssetStatus.Done or AssetStatus.Failed;
 }
-
-public static class AssetStatus
-{
-    public const string Queued = "queued";
-    public const string Processing = "processing";
-    public const string Done = "done";
-    public const string Failed = "failed";
-}
-
-public sealed record PaginatedItems<T>(int PageIndex, int PageSize, long Count, IReadOnlyList<T> Data)
-{
-    [JsonIgnore]
-    public int PageCount => (int)Math.Max(1, (Count + PageSize - 1) / PageSize);
-}

@@ -1,9 +1,9 @@
 using Platform.Deployment.Aws.Publishing;
 using Platform.Hosting;
-using Platform.Hosting.Postgres;
+using Platform.Hosting.PostgreSQL;
 using Platform.Hosting.Projects;
 using Platform.Hosting.Redis;
-using Platform.Hosting.Storage;
+using Platform.Hosting.S3;
 
 var builder = DistributedApplication.CreateBuilder(args);
 

@@ -122,7 +122,7 @@ public sealed partial class DistributedApplicationBuilder : IDistributedApplicat
         if (ExecutionContext.IsRunMode)
         {
             // Before the orchestration: the dashboard serves from the first moment and prints its link above the console view.
-            Services.AddDashboard(Configuration);
+            DashboardLoader.AddTo(Services, Configuration);
             Services.AddLocalOrchestration(Configuration, AppHostDirectory);
         }
         else

@@ -29,15 +29,6 @@ public interface IDistributedApplicationBuilder
     DistributedApplication Build();
 }
 
-public interface IResourceBuilder<out T> where T : IResource
-{
-    IDistributedApplicationBuilder ApplicationBuilder { get; }
-
-    T Resource { get; }
-
-    IResourceBuilder<T> WithAnnotation(IResourceAnnotation annotation);
-}
-
 internal sealed class ResourceBuilder<T>(IDistributedApplicationBuilder applicationBuilder, T resource) : IResourceBuilder<T>
     where T : IResource
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Postgres;
+using Platform.Npgsql;
 using StackExchange.Redis;
 
 namespace Platform.Api.Analytics;

@@ -2,7 +2,7 @@ using Amazon.S3;
 using Microsoft.Extensions.Options;
 using Platform.Api.Assets;
 using Platform.Jobs;
-using Platform.ServiceDefaults.Storage;
+using Platform.AWSSDK.S3;
 
 namespace Platform.Api.Apis;
 

@@ -56,11 +56,3 @@ public sealed class AssetStore(NpgsqlDataSource db)
             "SELECT object_key, report_key FROM assets WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 }
-
-/// <summary>Where an asset's bytes and its report are stored.</summary>
-public sealed record ObjectKeys(string ObjectKey, string? ReportKey)
-{
-    public IEnumerable<string> All => ReportKey is null ? [ObjectKey] : [ObjectKey, ReportKey];
-}
-
-public sealed record NewAsset(Guid Id, string FileName, string DeclaredContentType, long SizeBytes, string ObjectKey);

@@ -2,7 +2,7 @@ using System.Buffers;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Platform.Api.Problems;
-using Platform.ServiceDefaults.Storage;
+using Platform.AWSSDK.S3;
 
 namespace Platform.Api.Assets;
 

@@ -1,6 +1,6 @@
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.CommandLine;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
+using Platform.Manifest.Conventions;
 
 namespace Platform.Deployment.Aws.Plan;
 
@@ -26,7 +27,7 @@ public static partial class PlanBuilder
             {
                 switch (resource)
                 {
-                    case ManifestContainer container when container.Env.ContainsKey(PostgresPrimaryHost):
+                    case ManifestContainer container when container.Env.ContainsKey(PostgresContainer.PrimaryHost):
                         replicas.Add(Replica(manifest, container));
                         break;
                     case ManifestContainer container when ImageNames.IsPostgres(container.Image):
@@ -66,8 +67,6 @@ public static partial class PlanBuilder
         return plan;
     }
 
-    public const string PostgresPrimaryHost = "POSTGRES_PRIMARY_HOST";
-
     private static string Unmappable(ManifestResource resource) => resource switch
     {
         ManifestError error => $"'{error.Name}': the manifest's publisher could not write it (\"{error.Error}\")",
@@ -85,24 +84,24 @@ public static partial class PlanBuilder
             .Select(v => DatabaseSuffix().Match(v.Template))
             .Where(m => m.Success && m.Groups["server"].Value == container.Name)
             .Select(m => m.Groups["database"].Value)
-            .Concat(container.Env.TryGetValue("POSTGRES_DB", out var db) ? [db] : [])
+            .Concat(container.Env.TryGetValue(PostgresContainer.Database, out var db) ? [db] : [])
             .Distinct()
             .ToList();
         if (databases.Count > 1)
         {
             throw new DeploymentException($"'{container.Name}': RDS creates one database, and the manifest has {string.Join(", ", databases)}: create the others in a run-once migration");
         }
-        var user = container.Env.GetValueOrDefault("POSTGRES_USER", "postgres");
+        var user = container.Env.GetValueOrDefault(PostgresContainer.User, PostgresContainer.DefaultUser);
         return new PostgresServer(container, version, user, PasswordOf(manifest, resolver, container, "RDS needs its master password"), databases.SingleOrDefault());
     }
 
     private static PostgresReplica Replica(AspireManifest manifest, ManifestContainer container)
     {
-        var host = container.Env[PostgresPrimaryHost];
+        var host = container.Env[PostgresContainer.PrimaryHost];
         var primary = PrimaryHost().Match(host);
         if (!primary.Success || !manifest.TryGet(primary.Groups["server"].Value, out var server) || server is not ManifestContainer { Image: var image } || !ImageNames.IsPostgres(image))
         {
-            throw new DeploymentException($"'{container.Name}': {PostgresPrimaryHost} is '{host}', which is not the host of a PostgreSQL container of the manifest");
+            throw new DeploymentException($"'{container.Name}': {PostgresContainer.PrimaryHost} is '{host}', which is not the host of a PostgreSQL container of the manifest");
         }
         return new PostgresReplica(container, server.Name);
     }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Plan;
 

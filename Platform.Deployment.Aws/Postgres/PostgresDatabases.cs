@@ -1,10 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.RDS;
-using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Synthesis;
-using Platform.Deployment.Aws.Values;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Postgres;
 

@@ -2,7 +2,7 @@ using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Hosting;
 using Platform.Hosting.ApplicationModel;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 using Platform.Hosting.Publishing;
 
 namespace Platform.Deployment.Aws.Publishing;
@@ -31,6 +31,3 @@ public sealed class EcsPublisher(ManifestPublisher manifestPublisher, EcsDeploym
         }
     }
 }
-
-/// <summary>Where the AppHost keeps its deployment settings (an absolute path, or null for the defaults).</summary>
-public sealed record EcsDeploymentOptions(string? SettingsPath);

@@ -1,4 +1,3 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ElastiCache;
 using Platform.Deployment.Aws.Synthesis;

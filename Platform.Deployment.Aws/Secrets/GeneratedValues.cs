@@ -1,5 +1,5 @@
 using Amazon.CDK.AWS.SecretsManager;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Secrets;
 

@@ -1,9 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.SecretsManager;
-using Constructs;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Synthesis;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Secrets;
 

@@ -1,7 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
-using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Storage;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Deployment.Aws.Values;

@@ -1,4 +1,3 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.ApplicationAutoScaling;
 using Amazon.CDK.AWS.ECS;
 using Platform.Deployment.Aws.Settings;

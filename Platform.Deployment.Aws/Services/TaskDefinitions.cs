@@ -4,7 +4,7 @@ using Platform.Deployment.Aws.Logs;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Deployment.Aws.Values;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
 
 namespace Platform.Deployment.Aws.Services;

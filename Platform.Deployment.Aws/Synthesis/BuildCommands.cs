@@ -1,5 +1,5 @@
 using Platform.Deployment.Aws.Settings;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Synthesis;
 

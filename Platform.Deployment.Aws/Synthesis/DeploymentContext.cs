@@ -4,7 +4,7 @@ using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Secrets;
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Values;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Synthesis;
 

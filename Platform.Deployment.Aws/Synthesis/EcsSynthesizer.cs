@@ -8,12 +8,9 @@ using Platform.Deployment.Aws.Services;
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Storage;
 using Platform.Deployment.Aws.Values;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Synthesis;
-
-/// <summary>What a synthesis wrote: the CDK cloud assembly (the input of <c>cdk deploy</c>) and its stack's template.</summary>
-public sealed record SynthesisResult(string CloudAssemblyDirectory, string StackName, string TemplatePath, IReadOnlyDictionary<string, string> StackParameters);
 
 /// <summary>
 /// Turns an Aspire manifest into an AWS CDK app and synthesizes it, offline, into CloudFormation under

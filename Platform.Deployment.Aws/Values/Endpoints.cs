@@ -1,4 +1,4 @@
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Values;
 

@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.SecretsManager;
 using Platform.Deployment.Aws.Synthesis;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Values;
 

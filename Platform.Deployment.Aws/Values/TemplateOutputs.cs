@@ -1,5 +1,5 @@
 using Amazon.CDK.CloudFormation.Include;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Values;
 

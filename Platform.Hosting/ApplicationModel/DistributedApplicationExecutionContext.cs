@@ -1,14 +1,5 @@
 namespace Platform.Hosting.ApplicationModel;
 
-public enum DistributedApplicationOperation
-{
-    /// <summary>The graph runs on this machine.</summary>
-    Run,
-
-    /// <summary>The graph is written out (the manifest) and nothing starts.</summary>
-    Publish,
-}
-
 public sealed class DistributedApplicationExecutionContext(DistributedApplicationOperation operation)
 {
     public DistributedApplicationOperation Operation { get; } = operation;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Orchestration;
 using Platform.Hosting.Publishing;
 

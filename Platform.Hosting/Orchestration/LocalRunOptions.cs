@@ -31,11 +31,3 @@ public sealed class LocalRunOptions
     /// <summary>How the console shows the resources. Auto: a live table in a terminal, one line per change otherwise.</summary>
     public ConsoleViewMode ConsoleView { get; set; }
 }
-
-public enum ConsoleViewMode
-{
-    Auto,
-    Live,
-    Lines,
-    None,
-}

@@ -2,16 +2,6 @@ using Platform.Hosting.ApplicationModel;
 
 namespace Platform.Hosting.Orchestration;
 
-/// <summary>The names of the commands every local resource has, as Aspire names them.</summary>
-public static class KnownResourceCommands
-{
-    public const string StartCommand = "resource-start";
-    public const string StopCommand = "resource-stop";
-    public const string RestartCommand = "resource-restart";
-
-    public static IReadOnlyList<string> All { get; } = [StartCommand, StopCommand, RestartCommand];
-}
-
 /// <summary>
 /// Stops, starts and restarts one resource of a running application (the dashboard's buttons). Each command
 /// returns the resource's state once the command has taken effect, never an optimistic guess.

@@ -2,8 +2,6 @@ using System.Threading.Channels;
 
 namespace Platform.Hosting.Orchestration;
 
-public sealed record LogLine(long Sequence, DateTimeOffset Timestamp, string Text, bool IsError);
-
 /// <summary>The console output of one resource, in bounded memory: the oldest lines go first.</summary>
 public sealed class ResourceLog(int capacity)
 {
@@ -71,13 +69,4 @@ public sealed class ResourceLog(int capacity)
             }
         }
     }
-}
-
-/// <summary>Every resource's console output.</summary>
-public sealed class ResourceLoggerService(Microsoft.Extensions.Options.IOptions<LocalRunOptions> options)
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResourceLog> _logs = new(StringComparer.OrdinalIgnoreCase);
-
-    public ResourceLog GetLog(string resourceName) =>
-        _logs.GetOrAdd(resourceName, _ => new ResourceLog(options.Value.LogLinesPerResource));
 }

@@ -3,35 +3,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Platform.Hosting.Orchestration;
 
-/// <summary>State names, as Aspire shows them (plus <see cref="Restarting"/>).</summary>
-public static class KnownResourceStates
-{
-    public const string NotStarted = "NotStarted";
-    public const string Waiting = "Waiting";
-    public const string Starting = "Starting";
-    public const string Running = "Running";
-    public const string Restarting = "Restarting";
-    public const string Stopping = "Stopping";
-    public const string Exited = "Exited";
-    public const string Finished = "Finished";
-    public const string FailedToStart = "FailedToStart";
-
-    /// <summary>States after which the resource does nothing more until it is started again.</summary>
-    public static bool IsTerminal(string state) => state is Exited or Finished or FailedToStart;
-}
-
-/// <summary>One process of a resource (a resource with <c>WithReplicas(n)</c> has n).</summary>
-public sealed record ReplicaSnapshot(int Index)
-{
-    public string State { get; init; } = KnownResourceStates.NotStarted;
-    public HealthStatus? Health { get; init; }
-    public int? ProcessId { get; init; }
-    public int Restarts { get; init; }
-    public int? ExitCode { get; init; }
-    public string? Url { get; init; }
-    public DateTimeOffset? StartedAt { get; init; }
-}
-
 /// <summary>What the orchestrator knows about a resource at one moment.</summary>
 public sealed record ResourceSnapshot(string Name, string ResourceType)
 {

@@ -1,4 +1,3 @@
-using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Publishing;
 
 namespace Platform.Hosting.Parameters;

@@ -20,6 +20,3 @@ public sealed class ParameterResource(string name, bool secret, GeneratedValue? 
         ValueTask.FromResult<string?>(Value ?? throw new InvalidOperationException(
             $"Parameter '{Name}' has no value yet: parameters are resolved when the application starts."));
 }
-
-/// <summary>A generated value: letters and digits only, so it is safe in every connection-string format.</summary>
-public sealed record GeneratedValue(int MinLength = 22);

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Platform.Hosting.ApplicationModel;
-using Platform.Hosting.Dashboard;
 using Platform.Hosting.Orchestration;
 using Platform.Hosting.Publishing;
 

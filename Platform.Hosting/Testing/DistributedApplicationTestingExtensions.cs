@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Orchestration;
 

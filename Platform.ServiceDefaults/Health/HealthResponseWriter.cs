@@ -20,10 +20,6 @@ public static class HealthResponseWriter
     }
 }
 
-public sealed record HealthResponse(string Status, double DurationMs, Dictionary<string, HealthEntry> Entries);
-
-public sealed record HealthEntry(string Status, double DurationMs, string[] Tags);
-
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(HealthResponse))]
 internal sealed partial class HealthJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

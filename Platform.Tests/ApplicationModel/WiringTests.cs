@@ -2,7 +2,7 @@ using Platform.Hosting;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Executables;
 using Platform.Hosting.Parameters;
-using Platform.Hosting.Postgres;
+using Platform.Hosting.PostgreSQL;
 using Platform.Hosting.Redis;
 using Platform.Tests.Orchestration;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Deployment.Aws.Publishing;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 using Platform.Hosting.Publishing;
 using Platform.Hosting.Testing;
 using Platform.Tests.Infrastructure;

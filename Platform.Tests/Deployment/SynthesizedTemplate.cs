@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 
 namespace Platform.Tests.Deployment;
 

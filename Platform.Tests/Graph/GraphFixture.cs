@@ -1,5 +1,5 @@
 using Platform.Hosting;
-using Platform.Hosting.Postgres;
+using Platform.Hosting.PostgreSQL;
 using Platform.Hosting.Testing;
 
 namespace Platform.Tests.Graph;
@@ -31,6 +31,3 @@ public sealed class GraphFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
-
-[CollectionDefinition("graph")]
-public sealed class GraphCollection : ICollectionFixture<GraphFixture>;

@@ -4,9 +4,9 @@ using System.Text.Json;
 using Amazon.S3.Model;
 using Npgsql;
 using Platform.Hosting.Orchestration;
-using Platform.Hosting.Postgres;
+using Platform.Hosting.PostgreSQL;
 using Platform.Hosting.Testing;
-using Platform.ServiceDefaults.Storage;
+using Platform.AWSSDK.S3;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Graph;

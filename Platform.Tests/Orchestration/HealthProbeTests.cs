@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Platform.Hosting;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Orchestration;
-using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Orchestration;
 

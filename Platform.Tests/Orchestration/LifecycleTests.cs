@@ -1,10 +1,9 @@
 using Platform.Hosting;
-using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Executables;
 using Platform.Hosting.Orchestration;
-using Platform.Hosting.Postgres;
+using Platform.Hosting.PostgreSQL;
 using Platform.Hosting.Redis;
-using Platform.Hosting.Storage;
+using Platform.Hosting.S3;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Orchestration;

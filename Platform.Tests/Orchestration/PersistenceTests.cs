@@ -1,6 +1,6 @@
 using Npgsql;
 using Platform.Hosting;
-using Platform.Hosting.Postgres;
+using Platform.Hosting.PostgreSQL;
 using Platform.Hosting.Redis;
 using Platform.Hosting.Testing;
 using StackExchange.Redis;

@@ -1,4 +1,3 @@
-using Platform.Hosting;
 using Platform.Hosting.Testing;
 
 namespace Platform.Tests.Orchestration;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Publishing;

@@ -1,4 +1,4 @@
-using Platform.Hosting.Manifest;
+using Platform.Manifest;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Publishing;

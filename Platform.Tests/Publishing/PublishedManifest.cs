@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Hosting;
 using Platform.Hosting.Publishing;
 using Platform.Hosting.Testing;
 using Platform.Tests.Infrastructure;

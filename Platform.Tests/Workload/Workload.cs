@@ -7,7 +7,7 @@ using Npgsql;
 using Platform.Hosting;
 using Platform.Hosting.Testing;
 using Platform.Tests.Graph;
-using Platform.ServiceDefaults.Storage;
+using Platform.AWSSDK.S3;
 using Platform.Tests.Infrastructure;
 using StackExchange.Redis;
 

@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 
 namespace Platform.Worker.Analysis;
 
-/// <summary>What one pass over a file's bytes found.</summary>
-public sealed record ScanResult(long SizeBytes, string Sha256, string ContentType, IReadOnlyDictionary<string, object> Analysis);
-
 /// <summary>Reads a file once, as a stream: hashes it, counts it, sniffs its type and analyses it, all in the same pass.</summary>
 public sealed class AssetScanner
 {

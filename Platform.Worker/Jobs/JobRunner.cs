@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Amazon.S3;
 using Microsoft.Extensions.Options;
 using Platform.Jobs;
-using Platform.ServiceDefaults.Storage;
+using Platform.AWSSDK.S3;
 using Platform.Worker.Queue;
 using Platform.Worker.Telemetry;
 using StackExchange.Redis;

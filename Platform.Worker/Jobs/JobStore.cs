@@ -188,11 +188,3 @@ public sealed class JobStore
 internal sealed record JobStart(Guid JobId, string Worker, string? TraceId);
 
 internal sealed record JobCompletion(StartedJob Job, JobOutcome Outcome, string Worker, string? TraceId);
-
-/// <summary>A job this worker has started, with what its handler needs to know of the asset.</summary>
-public sealed record StartedJob(Guid JobId, string Type, Guid AssetId, int Attempt, string FileName, string DeclaredContentType, string? RecordedSha256);
-
-/// <summary>What a handler produced: the job's result, and for processing, the asset's new facts.</summary>
-public sealed record JobOutcome(string ResultJson, AssetFacts? Asset);
-
-public sealed record AssetFacts(string ContentType, string Sha256, string ReportKey);

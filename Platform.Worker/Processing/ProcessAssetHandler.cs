@@ -2,7 +2,7 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Platform.Jobs;
-using Platform.ServiceDefaults.Storage;
+using Platform.AWSSDK.S3;
 using Platform.Worker.Analysis;
 using Platform.Worker.Jobs;
 
@@ -38,13 +38,3 @@ public sealed class ProcessAssetHandler(IAmazonS3 s3, S3Connection storage, Asse
         return new JobOutcome(result, new AssetFacts(scan.ContentType, scan.Sha256, reportKey));
     }
 }
-
-/// <summary>The report written to <c>assets/{id}/report.json</c>.</summary>
-public sealed record AssetReport(
-    Guid AssetId,
-    string FileName,
-    long SizeBytes,
-    string Sha256,
-    string ContentType,
-    string DeclaredContentType,
-    IReadOnlyDictionary<string, object> Analysis);

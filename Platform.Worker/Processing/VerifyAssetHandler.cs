@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Amazon.S3;
 using Platform.Jobs;
-using Platform.ServiceDefaults.Storage;
+using Platform.AWSSDK.S3;
 using Platform.Worker.Analysis;
 using Platform.Worker.Jobs;
 

@@ -1,0 +1,49 @@
+namespace Platform.Deployment.Aws.Settings;
+
+/// <summary>Size, count, scaling and rollout of one Fargate service (or run-once task: size only).</summary>
+public sealed record ServiceSettings
+{
+    public static ServiceSettings Default { get; } = new()
+    {
+        Cpu = 256,
+        MemoryMiB = 512,
+        MinTasks = 2,
+        MaxTasks = 6,
+        CpuTargetPercent = 70,
+        MemoryTargetPercent = 75,
+        HealthCheckGracePeriodSeconds = 60,
+        MinHealthyPercent = 100,
+        MaxHealthyPercent = 200,
+    };
+
+    /// <summary>Fargate CPU units (256 = a quarter vCPU); with <see cref="MemoryMiB"/> one of Fargate's valid pairs.</summary>
+    public int? Cpu { get; init; }
+    public int? MemoryMiB { get; init; }
+    public int? MinTasks { get; init; }
+    public int? MaxTasks { get; init; }
+    public int? CpuTargetPercent { get; init; }
+    public int? MemoryTargetPercent { get; init; }
+
+    /// <summary>Jobs waiting per running task that the service scales to keep; unset means no backlog scaling (see README, "Queue backlog metric").</summary>
+    public double? QueueBacklogPerTaskTarget { get; init; }
+
+    public int? HealthCheckGracePeriodSeconds { get; init; }
+
+    /// <summary>Rolling deployment: the share of tasks kept running, and the most that may run, during a rollout.</summary>
+    public int? MinHealthyPercent { get; init; }
+    public int? MaxHealthyPercent { get; init; }
+
+    public ServiceSettings Over(ServiceSettings defaults) => new()
+    {
+        Cpu = Cpu ?? defaults.Cpu,
+        MemoryMiB = MemoryMiB ?? defaults.MemoryMiB,
+        MinTasks = MinTasks ?? defaults.MinTasks,
+        MaxTasks = MaxTasks ?? defaults.MaxTasks,
+        CpuTargetPercent = CpuTargetPercent ?? defaults.CpuTargetPercent,
+        MemoryTargetPercent = MemoryTargetPercent ?? defaults.MemoryTargetPercent,
+        QueueBacklogPerTaskTarget = QueueBacklogPerTaskTarget ?? defaults.QueueBacklogPerTaskTarget,
+        HealthCheckGracePeriodSeconds = HealthCheckGracePeriodSeconds ?? defaults.HealthCheckGracePeriodSeconds,
+        MinHealthyPercent = MinHealthyPercent ?? defaults.MinHealthyPercent,
+        MaxHealthyPercent = MaxHealthyPercent ?? defaults.MaxHealthyPercent,
+    };
+}

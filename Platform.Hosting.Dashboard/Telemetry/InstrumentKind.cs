@@ -1,0 +1,9 @@
+namespace Platform.Hosting.Dashboard.Telemetry;
+
+public enum InstrumentKind
+{
+    Gauge,
+    Counter,
+    UpDownCounter,
+    Histogram,
+}

@@ -1,0 +1,126 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Publishing;
+
+namespace Platform.Hosting.S3;
+
+/// <summary>
+/// S3 storage in the manifest: an <c>aws.cloudformation.template.v0</c> whose template (written beside the
+/// manifest) creates every bucket of the storage: encrypted, versioned, public access blocked, TLS only. A bucket
+/// is a <c>value.v0</c> whose connection string reads the stack's outputs (<c>{storage.output.AssetsBucketName}</c>),
+/// so in the cloud it has no endpoint and no keys (the task role gives access). None of the emulator's settings
+/// are published.
+/// </summary>
+internal static class StorageManifest
+{
+    public static void WriteStorage(ManifestPublishingContext context, S3StorageResource storage, IReadOnlyList<IResource> graph)
+    {
+        var buckets = graph.OfType<S3BucketResource>().Where(b => b.Storage == storage).ToList();
+        var templatePath = $"cloudformation/{storage.Name}.template.json";
+        context.AddFile(templatePath, Template(storage, buckets).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+
+        var writer = context.Writer;
+        writer.WriteString("type", "aws.cloudformation.template.v0");
+        writer.WriteString("stack-name", storage.Name);
+        writer.WriteString("template-path", templatePath);
+        writer.WriteStartArray("references");
+        foreach (var user in graph.Where(r => r.AnnotationsOf<ResourceRelationshipAnnotation>().Any(a => a.Resource == storage || buckets.Contains(a.Resource))))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("target-resource", user.Name);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    public static void WriteBucket(ManifestPublishingContext context, S3BucketResource bucket)
+    {
+        context.Writer.WriteString("type", "value.v0");
+        context.Writer.WriteString("connectionString",
+            $"Region={{{bucket.Storage.Name}.output.Region}};Bucket={{{bucket.Storage.Name}.output.{LogicalId(bucket)}Name}}");
+    }
+
+    /// <summary>The bucket's CloudFormation logical ID: its resource name in PascalCase, plus "Bucket".</summary>
+    public static string LogicalId(S3BucketResource bucket) =>
+        string.Concat(bucket.Name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..])) + "Bucket";
+
+    private static JsonObject Template(S3StorageResource storage, IEnumerable<S3BucketResource> buckets)
+    {
+        var resources = new JsonObject();
+        var outputs = new JsonObject { ["Region"] = Output(new JsonObject { ["Ref"] = "AWS::Region" }) };
+        foreach (var bucket in buckets)
+        {
+            var id = LogicalId(bucket);
+            resources[id] = Bucket();
+            resources[id + "Policy"] = TlsOnlyPolicy(id);
+            outputs[id + "Name"] = Output(new JsonObject { ["Ref"] = id });
+            outputs[id + "Arn"] = Output(new JsonObject { ["Fn::GetAtt"] = new JsonArray(id, "Arn") });
+        }
+        return new JsonObject
+        {
+            ["AWSTemplateFormatVersion"] = "2010-09-09",
+            ["Description"] = $"Storage '{storage.Name}': S3 buckets, encrypted, versioned, private, reachable over TLS only.",
+            ["Resources"] = resources,
+            ["Outputs"] = outputs,
+        };
+    }
+
+    private static JsonObject Bucket() => new()
+    {
+        ["Type"] = "AWS::S3::Bucket",
+        // Objects outlive a stack that is deleted or replaced by mistake.
+        ["DeletionPolicy"] = "Retain",
+        ["UpdateReplacePolicy"] = "Retain",
+        ["Properties"] = new JsonObject
+        {
+            ["BucketEncryption"] = new JsonObject
+            {
+                ["ServerSideEncryptionConfiguration"] = new JsonArray(new JsonObject
+                {
+                    ["ServerSideEncryptionByDefault"] = new JsonObject { ["SSEAlgorithm"] = "AES256" },
+                    ["BucketKeyEnabled"] = true,
+                }),
+            },
+            ["VersioningConfiguration"] = new JsonObject { ["Status"] = "Enabled" },
+            ["PublicAccessBlockConfiguration"] = new JsonObject
+            {
+                ["BlockPublicAcls"] = true,
+                ["BlockPublicPolicy"] = true,
+                ["IgnorePublicAcls"] = true,
+                ["RestrictPublicBuckets"] = true,
+            },
+            ["OwnershipControls"] = new JsonObject
+            {
+                ["Rules"] = new JsonArray(new JsonObject { ["ObjectOwnership"] = "BucketOwnerEnforced" }),
+            },
+        },
+    };
+
+    private static JsonObject TlsOnlyPolicy(string bucketId) => new()
+    {
+        ["Type"] = "AWS::S3::BucketPolicy",
+        ["Properties"] = new JsonObject
+        {
+            ["Bucket"] = new JsonObject { ["Ref"] = bucketId },
+            ["PolicyDocument"] = new JsonObject
+            {
+                ["Version"] = "2012-10-17",
+                ["Statement"] = new JsonArray(new JsonObject
+                {
+                    ["Sid"] = "DenyInsecureTransport",
+                    ["Effect"] = "Deny",
+                    ["Principal"] = "*",
+                    ["Action"] = "s3:*",
+                    ["Resource"] = new JsonArray(
+                        new JsonObject { ["Fn::GetAtt"] = new JsonArray(bucketId, "Arn") },
+                        new JsonObject { ["Fn::Sub"] = $"${{{bucketId}.Arn}}/*" }),
+                    ["Condition"] = new JsonObject { ["Bool"] = new JsonObject { ["aws:SecureTransport"] = "false" } },
+                }),
+            },
+        },
+    };
+
+    private static JsonObject Output(JsonNode value) => new() { ["Value"] = value };
+}

@@ -1,0 +1,10 @@
+namespace Platform.Hosting.ApplicationModel;
+
+public enum EndpointProperty
+{
+    Url,
+    Host,
+    Port,
+    TargetPort,
+    Scheme,
+}

@@ -1,0 +1,3 @@
+namespace Platform.Hosting.ApplicationModel;
+
+public sealed class ResourceAnnotationCollection : List<IResourceAnnotation>;

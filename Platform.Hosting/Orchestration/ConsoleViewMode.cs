@@ -1,0 +1,9 @@
+namespace Platform.Hosting.Orchestration;
+
+public enum ConsoleViewMode
+{
+    Auto,
+    Live,
+    Lines,
+    None,
+}

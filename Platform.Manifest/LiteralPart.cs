@@ -1,0 +1,3 @@
+namespace Platform.Manifest;
+
+public sealed record LiteralPart(string Text) : ValuePart;

@@ -1,0 +1,3 @@
+namespace Platform.Manifest;
+
+public sealed record ManifestVolume(string? Name, string? Source, string Target, bool ReadOnly);

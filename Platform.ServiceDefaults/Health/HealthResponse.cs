@@ -1,0 +1,3 @@
+namespace Platform.ServiceDefaults.Health;
+
+public sealed record HealthResponse(string Status, double DurationMs, Dictionary<string, HealthEntry> Entries);

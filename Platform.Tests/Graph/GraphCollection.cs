@@ -1,0 +1,4 @@
+namespace Platform.Tests.Graph;
+
+[CollectionDefinition("graph")]
+public sealed class GraphCollection : ICollectionFixture<GraphFixture>;
