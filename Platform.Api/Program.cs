@@ -1,5 +1,5 @@
 using Platform.Api.Apis;
-using Platform.Api.Extensions;
+using Platform.Api;
 using Platform.Api.Problems;
 using Scalar.AspNetCore;
 

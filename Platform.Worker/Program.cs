@@ -1,4 +1,4 @@
-using Platform.Worker.Extensions;
+using Platform.Worker;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -36,7 +36,7 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
         await using var connection = await replica.OpenConnectionAsync(cancellationToken);
         // One snapshot for every figure, so they add up.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        using var results = await connection.QueryMultipleAsync(new CommandDefinition("""
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
             SELECT pg_is_in_recovery() AS in_recovery,
                    -- Caught up means no lag, however long ago the last write was.
                    CASE WHEN NOT pg_is_in_recovery() THEN NULL
@@ -48,10 +48,10 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
             SELECT type, status, count(*) AS count FROM jobs GROUP BY type, status ORDER BY type, status;
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
                    percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
-                FROM (SELECT extract(epoch FROM processed_at - created_at)::float8 * 1000 AS ms FROM assets WHERE status = 'done') t;
+                FROM (SELECT extract(epoch FROM processed_at - created_at)::float8 * 1000 AS ms FROM assets WHERE status = '{AssetStatus.Done}') t;
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
                    percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
-                FROM (SELECT extract(epoch FROM processed_at - processing_started_at)::float8 * 1000 AS ms FROM assets WHERE status = 'done') t;
+                FROM (SELECT extract(epoch FROM processed_at - processing_started_at)::float8 * 1000 AS ms FROM assets WHERE status = '{AssetStatus.Done}') t;
             """, transaction: transaction, cancellationToken: cancellationToken));
         var node = await results.ReadSingleAsync<NodeRow>();
         var byStatus = (await results.ReadAsync<StatusCount>()).ToDictionary(s => s.Status, s => s.Count);

@@ -1,8 +1,8 @@
 using Amazon.S3;
 using Microsoft.Extensions.Options;
 using Platform.Api.Assets;
-using Platform.Jobs;
 using Platform.AWSSDK.S3;
+using Platform.Jobs.Queue;
 
 namespace Platform.Api.Apis;
 
@@ -13,7 +13,7 @@ public sealed class AssetServices(
     ObjectUploader uploader,
     IAmazonS3 s3,
     S3Connection storage,
-    JobQueue queue,
+    JobStream queue,
     IOptions<AssetOptions> options)
 {
     public AssetStore Store { get; } = store;
@@ -21,6 +21,6 @@ public sealed class AssetServices(
     public ObjectUploader Uploader { get; } = uploader;
     public IAmazonS3 S3 { get; } = s3;
     public S3Connection Storage { get; } = storage;
-    public JobQueue Queue { get; } = queue;
+    public JobStream Queue { get; } = queue;
     public IOptions<AssetOptions> Options { get; } = options;
 }

@@ -6,6 +6,7 @@ using Platform.Api.Assets;
 using Platform.Api.Http;
 using Platform.Api.RateLimiting;
 using Platform.Jobs;
+using Platform.Jobs.Queue;
 
 namespace Platform.Api.Apis;
 

@@ -3,6 +3,8 @@ using Platform.Api.Assets;
 using Platform.Api.Jobs;
 using Platform.Api.RateLimiting;
 using Platform.Jobs;
+using Platform.Jobs.Lifecycle;
+using Platform.Jobs.Queue;
 
 namespace Platform.Api.Apis;
 
@@ -21,7 +23,7 @@ public static class JobsApi
     }
 
     public static async Task<Results<Accepted<Job>, ValidationProblem, ProblemHttpResult>> CreateJob(
-        CreateJobRequest request, JobStore jobs, AssetCache assetCache, JobQueue queue, CancellationToken cancellationToken)
+        CreateJobRequest request, JobRecords records, JobQueries jobs, AssetCache assetCache, JobStream queue, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!JobTypes.IsKnown(request.Type))
@@ -38,7 +40,7 @@ public static class JobsApi
         }
 
         var assetId = request.AssetId!.Value;
-        var creation = await jobs.CreateAsync(request.Type!, assetId, cancellationToken);
+        var creation = await records.CreateAsync(request.Type!, assetId, cancellationToken);
         if (creation.AssetMissing)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Asset not found", detail: $"There is no asset {assetId}.");
@@ -54,7 +56,7 @@ public static class JobsApi
         }
         catch
         {
-            await jobs.DeleteAsync(jobId);
+            await records.DeleteAsync(jobId);
             throw;
         }
         // The asset now names this job as its latest.
@@ -62,6 +64,6 @@ public static class JobsApi
         return TypedResults.Accepted($"/api/jobs/{jobId}", accepted);
     }
 
-    public static async Task<Results<Ok<Job>, NotFound>> GetJob(Guid id, JobStore jobs, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<Job>, NotFound>> GetJob(Guid id, JobQueries jobs, CancellationToken cancellationToken) =>
         await jobs.FindAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
 }

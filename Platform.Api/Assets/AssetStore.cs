@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.Jobs.Lifecycle;
 
 namespace Platform.Api.Assets;
 
@@ -34,10 +35,10 @@ public sealed class AssetStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO assets (id, file_name, declared_content_type, size_bytes, object_key) VALUES (@Id, @FileName, @DeclaredContentType, @SizeBytes, @ObjectKey);
-            INSERT INTO jobs (id, type, asset_id) VALUES (@jobId, @jobType, @Id);
-            """, new { asset.Id, asset.FileName, asset.DeclaredContentType, asset.SizeBytes, asset.ObjectKey, jobId, jobType }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO assets (id, file_name, declared_content_type, size_bytes, object_key) VALUES (@Id, @FileName, @DeclaredContentType, @SizeBytes, @ObjectKey)",
+            asset, transaction, cancellationToken: cancellationToken));
+        await JobRecords.InsertAsync(connection, transaction, jobId, jobType, asset.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

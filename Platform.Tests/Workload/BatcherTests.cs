@@ -1,5 +1,5 @@
 using Platform.Tests.Infrastructure;
-using Platform.Worker.Jobs;
+using Platform.Jobs;
 
 namespace Platform.Tests.Workload;
 

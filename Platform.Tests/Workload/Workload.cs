@@ -20,9 +20,6 @@ namespace Platform.Tests.Workload;
 /// </summary>
 public sealed class Workload : IAsyncDisposable
 {
-    /// <summary>The worker's <c>Queue:MaxAttempts</c> (Platform.Worker/appsettings.json).</summary>
-    public const int MaxAttempts = 4;
-
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private Workload(DistributedApplication app, NpgsqlDataSource db, ConnectionMultiplexer redis, S3Connection storage)

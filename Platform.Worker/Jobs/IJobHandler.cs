@@ -1,3 +1,5 @@
+using Platform.Jobs.Lifecycle;
+
 namespace Platform.Worker.Jobs;
 
 /// <summary>Does one type of job. Must be safe to run again for the same job: delivery is at-least-once.</summary>

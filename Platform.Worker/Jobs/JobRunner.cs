@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Amazon.S3;
 using Microsoft.Extensions.Options;
-using Platform.Jobs;
 using Platform.AWSSDK.S3;
+using Platform.Jobs;
+using Platform.Jobs.Lifecycle;
+using Platform.Jobs.Queue;
 using Platform.Worker.Queue;
 using Platform.Worker.Telemetry;
 using StackExchange.Redis;
@@ -15,10 +17,9 @@ namespace Platform.Worker.Jobs;
 /// entry, so a crash in between only means the entry is delivered again, and the database then says it is done.
 /// </summary>
 public sealed class JobRunner(
-    JobStore store,
+    JobTransitions transitions,
     JobStream stream,
     IEnumerable<IJobHandler> handlers,
-    IConnectionMultiplexer redis,
     IAmazonS3 s3,
     S3Connection storage,
     WorkerMetrics metrics,
@@ -48,7 +49,7 @@ public sealed class JobRunner(
         activity?.SetTag("job.id", job.JobId);
         var traceId = activity?.TraceId.ToString();
 
-        var started = await store.TryStartAsync(job.JobId, JobStream.Consumer, traceId);
+        var started = await transitions.TryStartAsync(job.JobId, JobStream.Consumer, traceId);
         if (started is null)
         {
             // Already done or dead-lettered (a repeated delivery), or deleted with its asset.
@@ -68,12 +69,11 @@ public sealed class JobRunner(
         try
         {
             var outcome = await handler.HandleAsync(started, abort);
-            if (await store.CompleteAsync(started, outcome, JobStream.Consumer, traceId))
+            if (await transitions.CompleteAsync(started, outcome, JobStream.Consumer, traceId))
             {
-                // Only processing changes what the api shows of the asset.
-                await stream.AckAsync(entry.Id, changedAssetId: outcome.Asset is null ? null : started.AssetId);
+                await stream.AckAsync(entry.Id);
             }
-            else if (!await store.AssetExistsAsync(started.AssetId))
+            else if (!await transitions.AssetExistsAsync(started.AssetId))
             {
                 // Deleted while it was processed: remove what this run wrote.
                 await s3.DeleteObjectAsync(storage.BucketName, AssetKeys.ReportObject(started.AssetId));
@@ -84,9 +84,8 @@ public sealed class JobRunner(
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            if (await store.HandBackAsync(started, JobStream.Consumer))
+            if (await transitions.HandBackAsync(started, JobStream.Consumer))
             {
-                await InvalidateAsync(started.AssetId);
                 await stream.HandBackAsync(entry);
             }
             metrics.Processed(job.Type, "handed-back", clock.Elapsed);
@@ -104,11 +103,10 @@ public sealed class JobRunner(
     {
         var final = job.Attempt >= _options.MaxAttempts;
         metrics.Failed(job.Type, final);
-        if (!await store.FailAsync(job, error, final, JobStream.Consumer, traceId))
+        if (!await transitions.FailAsync(job, error, final, JobStream.Consumer, traceId))
         {
             return;
         }
-        await InvalidateAsync(job.AssetId);
         if (final)
         {
             logger.LogError("Job {JobId} ({JobType}) dead-lettered after {Attempts} attempts: {Error}", job.JobId, job.Type, job.Attempt, error);
@@ -116,9 +114,7 @@ public sealed class JobRunner(
         }
         else
         {
-            await stream.ScheduleRetryAsync(entry, DateTimeOffset.UtcNow + _options.RetryDelay(job.Attempt));
+            await stream.ScheduleRetryAsync(entry, _options.RetryDelay(job.Attempt));
         }
     }
-
-    private Task InvalidateAsync(Guid assetId) => CachedAssets.InvalidateAsync(redis.GetDatabase(), [assetId]);
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Platform.Jobs;
 using Platform.Worker.Jobs;
-using Platform.Worker.Queue;
+using Platform.Jobs.Lifecycle;
+using Platform.Jobs.Queue;
 
 namespace Platform.Worker.Processing;
 

@@ -4,6 +4,7 @@ using Platform.Jobs;
 using Platform.AWSSDK.S3;
 using Platform.Worker.Analysis;
 using Platform.Worker.Jobs;
+using Platform.Jobs.Lifecycle;
 
 namespace Platform.Worker.Processing;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Platform.Jobs;
+using Platform.Jobs.Queue;
 using Platform.Worker.Jobs;
 using StackExchange.Redis;
 
@@ -22,7 +22,7 @@ public sealed class JobConsumer(
 {
     /// <summary>How long one read waits for new entries. Short, because a stop is noticed only between reads, and
     /// the local orchestrator allows a second from SIGTERM to SIGKILL (read, then the grace period, then hand-backs).</summary>
-    private const int BlockMs = 200;
+    private static readonly TimeSpan ReadBlock = TimeSpan.FromMilliseconds(200);
 
     private readonly QueueOptions _options = options.Value;
     private readonly ConcurrentDictionary<RedisValue, Task> _running = new();
@@ -55,7 +55,7 @@ public sealed class JobConsumer(
                 }
                 if (entries.Length == 0)
                 {
-                    entries = await ReadNewAsync(reader.GetDatabase(), free);
+                    entries = await JobStream.ReadNewAsync(reader.GetDatabase(), free, ReadBlock);
                 }
                 slots.Release();
                 foreach (var entry in entries)
@@ -81,29 +81,6 @@ public sealed class JobConsumer(
         }
         await DrainAsync();
         await renewing;
-    }
-
-    private async Task<StreamEntry[]> ReadNewAsync(IDatabase db, int count)
-    {
-        var result = await db.ExecuteAsync("XREADGROUP", "GROUP", JobStreams.WorkerGroup, JobStream.Consumer,
-            "COUNT", count, "BLOCK", BlockMs, "STREAMS", JobStreams.Ready, ">");
-        if (result.IsNull)
-        {
-            return [];
-        }
-        // [[stream, [[id, [field, value, ...]], ...]]]
-        var entries = (RedisResult[])((RedisResult[])((RedisResult[])result!)[0]!)[1]!;
-        return [.. entries.Select(e =>
-        {
-            var parts = (RedisResult[])e!;
-            var fields = (RedisResult[])parts[1]!;
-            var values = new NameValueEntry[fields.Length / 2];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = new NameValueEntry((RedisValue)fields[2 * i], (RedisValue)fields[2 * i + 1]);
-            }
-            return new StreamEntry((RedisValue)parts[0], values);
-        })];
     }
 
     private void Start(StreamEntry entry, SemaphoreSlim slots)

@@ -1,6 +1,7 @@
-using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Jobs.Lifecycle;
+using Platform.Jobs.Queue;
 using StackExchange.Redis;
 
 namespace Platform.Worker.Queue;
@@ -11,7 +12,7 @@ namespace Platform.Worker.Queue;
 /// one that takes the turn in Redis) looks for jobs queued longer than <see cref="QueueOptions.LostJobAfterMs"/> that
 /// no entry on the stream names, and queues them again.
 /// </summary>
-public sealed class LostJobSweeper(NpgsqlDataSource db, JobStream stream, IOptions<QueueOptions> options, ILogger<LostJobSweeper> logger)
+public sealed class LostJobSweeper(JobRecords records, JobStream stream, IOptions<QueueOptions> options, ILogger<LostJobSweeper> logger)
     : BackgroundService
 {
     private const int MaxPerSweep = 1000;
@@ -38,12 +39,7 @@ public sealed class LostJobSweeper(NpgsqlDataSource db, JobStream stream, IOptio
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var candidates = (await connection.QueryAsync<(Guid Id, string Type)>(new CommandDefinition("""
-            SELECT id, type FROM jobs
-            WHERE status = 'queued' AND created_at < now() - make_interval(secs => @afterSeconds)
-            ORDER BY created_at LIMIT @limit
-            """, new { afterSeconds = _options.LostJobAfterMs / 1000.0, limit = MaxPerSweep }, cancellationToken: cancellationToken))).ToList();
+        var candidates = await records.QueuedBeforeAsync(TimeSpan.FromMilliseconds(_options.LostJobAfterMs), MaxPerSweep, cancellationToken);
         if (candidates.Count == 0)
         {
             return;

@@ -1,5 +1,6 @@
 using Platform.Worker.Telemetry;
 using StackExchange.Redis;
+using Platform.Jobs.Queue;
 
 namespace Platform.Worker.Queue;
 

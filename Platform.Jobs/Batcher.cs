@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Platform.Worker.Jobs;
+namespace Platform.Jobs;
 
 /// <summary>
 /// Group commit: calls that arrive while a batch is being written wait and go together in the next one, so many jobs

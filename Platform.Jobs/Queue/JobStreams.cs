@@ -1,4 +1,4 @@
-namespace Platform.Jobs;
+namespace Platform.Jobs.Queue;
 
 /// <summary>The Redis keys of the job queue.</summary>
 public static class JobStreams

@@ -1,12 +1,15 @@
+using Platform.Jobs.Lifecycle;
+using Platform.Jobs.Queue;
 using Platform.Worker.Analysis;
 using Platform.Worker.Jobs;
 using Platform.Worker.Processing;
 using Platform.Worker.Queue;
 using Platform.Worker.Telemetry;
 
-namespace Platform.Worker.Extensions;
+namespace Platform.Worker;
 
-internal static class Extensions
+/// <summary>The worker's services: its clients, the job queue and lifecycle, the handlers and the background loops.</summary>
+internal static class ApplicationServices
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -23,7 +26,9 @@ internal static class Extensions
             host.ShutdownTimeout = TimeSpan.FromMilliseconds(queue.Value.ShutdownGraceMs) + TimeSpan.FromSeconds(5));
 
         builder.Services.AddSingleton<WorkerMetrics>();
-        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<JobTransitions>();
+        builder.Services.AddSingleton<JobRecords>();
         builder.Services.AddSingleton<JobStream>();
         builder.Services.AddSingleton<IJobHandler, ProcessAssetHandler>();
         builder.Services.AddSingleton<IJobHandler, VerifyAssetHandler>();

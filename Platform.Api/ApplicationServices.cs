@@ -3,11 +3,13 @@ using Platform.Api.Assets;
 using Platform.Api.Jobs;
 using Platform.Api.Problems;
 using Platform.Api.RateLimiting;
-using Platform.Jobs;
+using Platform.Jobs.Lifecycle;
+using Platform.Jobs.Queue;
 
-namespace Platform.Api.Extensions;
+namespace Platform.Api;
 
-internal static class Extensions
+/// <summary>The api's services: its clients, stores, cache, the job queue, problem responses and rate limiting.</summary>
+internal static class ApplicationServices
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -22,11 +24,13 @@ internal static class Extensions
         builder.Services.AddOptions<AssetOptions>().BindConfiguration(AssetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddSingleton<JobQueue>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<JobStream>();
+        builder.Services.AddSingleton<JobRecords>();
         builder.Services.AddSingleton<AssetStore>();
         builder.Services.AddSingleton<AssetCache>();
         builder.Services.AddSingleton<ObjectUploader>();
-        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<JobQueries>();
         builder.Services.AddSingleton<AnalyticsQuery>();
 
         builder.AddProblemResponses();

@@ -1,4 +1,4 @@
-namespace Platform.Api.Jobs;
+namespace Platform.Jobs.Lifecycle;
 
 /// <summary>What came of asking for a job.</summary>
 public sealed record JobCreation(Guid? JobId, bool AssetMissing, string? ConflictReason)

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using Platform.Jobs;
-using Platform.Worker.Jobs;
 using StackExchange.Redis;
 
-namespace Platform.Worker.Queue;
+namespace Platform.Jobs.Queue;
 
 /// <summary>
-/// The worker's side of the ready stream. Every hand-over is one MULTI, so an entry is always in exactly one
-/// place: the stream (new or pending), the delayed set, or the dead-letter stream. Handled entries are deleted,
-/// so the stream's length is what is left to do.
+/// Every command on the job queue: the api adds entries, the workers read them as one consumer group and hand each
+/// over. Every hand-over is one MULTI, so an entry is always in exactly one place: the stream (new or pending), the
+/// delayed set, or the dead-letter stream. Handled entries are deleted, so the stream's length is what is left to do.
+/// Delivery is at-least-once, so handlers must be idempotent.
 /// </summary>
 public sealed class JobStream
 {
@@ -28,15 +27,48 @@ public sealed class JobStream
         """);
 
     private readonly IConnectionMultiplexer _redis;
-    private readonly Batcher<Ack, bool> _acks;
+    private readonly TimeProvider _time;
+    private readonly Lazy<Batcher<RedisValue, bool>> _acks;
 
-    public JobStream(IConnectionMultiplexer redis)
+    public JobStream(IConnectionMultiplexer redis, TimeProvider time)
     {
         _redis = redis;
-        _acks = new(AckAllAsync, maxBatch: 512);
+        _time = time;
+        // Made on first use: only workers acknowledge.
+        _acks = new(() => new(AckAllAsync, maxBatch: 512));
     }
 
     private IDatabase Db => _redis.GetDatabase();
+
+    public async Task EnqueueAsync(JobEntry entry) => await Db.StreamAddAsync(JobStreams.Ready, entry.ToFields());
+
+    /// <summary>
+    /// Reads up to <paramref name="count"/> new entries for this consumer, waiting up to <paramref name="block"/> for
+    /// them. A blocking read holds its connection, so it runs on <paramref name="reader"/>, a connection of its own
+    /// (StackExchange.Redis has no blocking commands: XREADGROUP with BLOCK is sent as it is, and its reply parsed here).
+    /// </summary>
+    public static async Task<StreamEntry[]> ReadNewAsync(IDatabase reader, int count, TimeSpan block)
+    {
+        var result = await reader.ExecuteAsync("XREADGROUP", "GROUP", JobStreams.WorkerGroup, Consumer,
+            "COUNT", count, "BLOCK", (long)block.TotalMilliseconds, "STREAMS", JobStreams.Ready, ">");
+        if (result.IsNull)
+        {
+            return [];
+        }
+        // [[stream, [[id, [field, value, ...]], ...]]]
+        var entries = (RedisResult[])((RedisResult[])((RedisResult[])result!)[0]!)[1]!;
+        return [.. entries.Select(e =>
+        {
+            var parts = (RedisResult[])e!;
+            var fields = (RedisResult[])parts[1]!;
+            var values = new NameValueEntry[fields.Length / 2];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = new NameValueEntry((RedisValue)fields[2 * i], (RedisValue)fields[2 * i + 1]);
+            }
+            return new StreamEntry((RedisValue)parts[0], values);
+        })];
+    }
 
     public async Task EnsureGroupAsync()
     {
@@ -61,25 +93,22 @@ public sealed class JobStream
     public Task RenewAsync(RedisValue[] entryIds) =>
         Db.StreamClaimIdsOnlyAsync(JobStreams.Ready, JobStreams.WorkerGroup, Consumer, 0, entryIds);
 
-    /// <summary>Forgets a handled entry, and drops the cached copy of the asset the job changed.</summary>
-    public Task AckAsync(RedisValue entryId, Guid? changedAssetId = null) => _acks.RunAsync(new(entryId, changedAssetId));
+    /// <summary>Forgets a handled entry.</summary>
+    public Task AckAsync(RedisValue entryId) => _acks.Value.RunAsync(entryId);
 
-    private async Task<IReadOnlyList<bool>> AckAllAsync(IReadOnlyList<Ack> batch)
+    private async Task<IReadOnlyList<bool>> AckAllAsync(IReadOnlyList<RedisValue> batch)
     {
-        RedisValue[] ids = [.. batch.Select(a => a.EntryId)];
-        Guid[] changed = [.. batch.Where(a => a.ChangedAssetId is not null).Select(a => a.ChangedAssetId!.Value).Distinct()];
+        RedisValue[] ids = [.. batch];
         var transaction = Db.CreateTransaction();
-        if (changed.Length > 0)
-        {
-            _ = CachedAssets.InvalidateAsync(transaction, changed);
-        }
         _ = transaction.StreamAcknowledgeAsync(JobStreams.Ready, JobStreams.WorkerGroup, ids);
         _ = transaction.StreamDeleteAsync(JobStreams.Ready, ids);
         return Enumerable.Repeat(await transaction.ExecuteAsync(), batch.Count).ToList();
     }
 
-    public async Task ScheduleRetryAsync(StreamEntry entry, DateTimeOffset due)
+    /// <summary>Moves the entry to the delayed set, due <paramref name="delay"/> from now.</summary>
+    public async Task ScheduleRetryAsync(StreamEntry entry, TimeSpan delay)
     {
+        var due = _time.GetUtcNow() + delay;
         var fields = entry.Values.SelectMany(f => new[] { f.Name.ToString(), f.Value.ToString() }).ToArray();
         var transaction = Db.CreateTransaction();
         _ = transaction.SortedSetAddAsync(JobStreams.Delayed, JsonSerializer.Serialize(fields), due.ToUnixTimeMilliseconds());
@@ -105,7 +134,7 @@ public sealed class JobStream
             .. entry.Values,
             new("attempts", attempts),
             new("error", error),
-            new("failed", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+            new("failed", _time.GetUtcNow().ToUnixTimeMilliseconds()),
             new("consumer", Consumer),
         ];
         var transaction = Db.CreateTransaction();
@@ -121,7 +150,7 @@ public sealed class JobStream
         {
             delayed = (RedisKey)JobStreams.Delayed,
             ready = (RedisKey)JobStreams.Ready,
-            now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            now = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             limit,
         });
         return (int)moved;
@@ -158,7 +187,7 @@ public sealed class JobStream
     /// request is long gone).</summary>
     public Task RequeueAsync(IEnumerable<(Guid Id, string Type)> jobs)
     {
-        var queuedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var queuedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
         return Task.WhenAll(jobs.Select(job => Db.StreamAddAsync(JobStreams.Ready, new JobEntry(job.Id, job.Type, null, null, queuedAt).ToFields())));
     }
 
@@ -179,5 +208,3 @@ public sealed class JobStream
         }
     }
 }
-
-internal sealed record Ack(RedisValue EntryId, Guid? ChangedAssetId);

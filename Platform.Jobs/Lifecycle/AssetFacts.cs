@@ -1,3 +1,3 @@
-namespace Platform.Worker.Jobs;
+namespace Platform.Jobs.Lifecycle;
 
 public sealed record AssetFacts(string ContentType, string Sha256, string ReportKey);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using StackExchange.Redis;
 
-namespace Platform.Jobs;
+namespace Platform.Jobs.Queue;
 
 /// <summary>
 /// One job on the stream: which job, and the W3C trace context of the request that queued it, so that the
