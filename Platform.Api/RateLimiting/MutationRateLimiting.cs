@@ -29,13 +29,10 @@ internal static class MutationRateLimiting
             limiter.AddPolicy(PolicyName, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<MutationRateLimitOptions>>().Value;
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
                 // Per client address; behind a load balancer the forwarded-headers middleware makes this the caller's.
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PermitLimit,
-                    Window = TimeSpan.FromSeconds(options.WindowSeconds),
-                    QueueLimit = 0,
-                });
+                return RateLimitPartition.Get(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowLimiter(options.PermitLimit, TimeSpan.FromSeconds(options.WindowSeconds), time));
             });
         });
     }

@@ -26,7 +26,7 @@ internal static class ConsolePage
         }
         var state = snapshots.First(s => s.Name == current);
         return picker + $"""
-            <p class="muted">{E(current)} · {E(state.ResourceType)} · {E(state.State)}</p>
+            <p class="muted">{Encode(current)} · {Encode(state.ResourceType)} · {Encode(state.State)}</p>
             <div class="console" id="console" data-stream="/api/console/{Url(current)}/stream" aria-live="polite"></div>
             """;
     }

@@ -46,7 +46,7 @@ internal static class GraphPicture
         }
         var width = Margin * 2 + layers.Count * BoxWidth + (layers.Count - 1) * ColumnGap;
         var height = Margin * 2 + layers.Max(l => l.Count) * (BoxHeight + RowGap) - RowGap;
-        var svg = new StringBuilder(Inv($"""<svg class="graph-picture" viewBox="0 0 {width} {height}" style="max-width:{width}px" role="img" aria-label="Resource graph">"""));
+        var svg = new StringBuilder(Invariant($"""<svg class="graph-picture" viewBox="0 0 {width} {height}" style="max-width:{width}px" role="img" aria-label="Resource graph">"""));
         svg.Append("""<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#64748b"/></marker></defs>""");
         foreach (var ((from, to), kind) in Edges(positions.Keys))
         {
@@ -55,13 +55,13 @@ internal static class GraphPicture
             var (x1, y1, x2, y2) = (fx, fy + BoxHeight / 2, tx + BoxWidth, ty + BoxHeight / 2);
             var bend = Math.Max(30, (x1 - x2) / 2);
             var style = kind switch { EdgeKind.Wait => "", EdgeKind.Reference => """ stroke-dasharray="6 4" """, _ => """ stroke-dasharray="2 3" """ };
-            svg.Append(Inv($"""<path class="edge edge-{kind.ToString().ToLowerInvariant()}" d="M {x1} {y1} C {x1 - bend} {y1}, {x2 + bend} {y2}, {x2} {y2}"{style} marker-end="url(#arrow)"><title>{E(from.Name)} {(kind == EdgeKind.Wait ? "waits for" : kind == EdgeKind.Reference ? "references" : "lives in")} {E(to.Name)}</title></path>"""));
+            svg.Append(Invariant($"""<path class="edge edge-{kind.ToString().ToLowerInvariant()}" d="M {x1} {y1} C {x1 - bend} {y1}, {x2 + bend} {y2}, {x2} {y2}"{style} marker-end="url(#arrow)"><title>{Encode(from.Name)} {(kind == EdgeKind.Wait ? "waits for" : kind == EdgeKind.Reference ? "references" : "lives in")} {Encode(to.Name)}</title></path>"""));
         }
         foreach (var (resource, (x, y)) in positions)
         {
             var snapshot = states[resource.Name];
             var state = snapshot.IsHealthy ? "healthy" : snapshot.State.ToLowerInvariant();
-            svg.Append(Inv($"""<g class="node node-{E(state)}" data-resource="{E(resource.Name)}"><a href="/consolelogs/{Url(resource.Name)}"><rect x="{x}" y="{y}" width="{BoxWidth}" height="{BoxHeight}" rx="8"/><text x="{x + 12}" y="{y + 18}" class="node-name">{E(resource.Name)}</text><text x="{x + 12}" y="{y + 34}" class="node-type">{E(snapshot.ResourceType)} · {E(snapshot.IsHealthy ? "Healthy" : snapshot.State)}</text></a></g>"""));
+            svg.Append(Invariant($"""<g class="node node-{Encode(state)}" data-resource="{Encode(resource.Name)}"><a href="/consolelogs/{Url(resource.Name)}"><rect x="{x}" y="{y}" width="{BoxWidth}" height="{BoxHeight}" rx="8"/><text x="{x + 12}" y="{y + 18}" class="node-name">{Encode(resource.Name)}</text><text x="{x + 12}" y="{y + 34}" class="node-type">{Encode(snapshot.ResourceType)} · {Encode(snapshot.IsHealthy ? "Healthy" : snapshot.State)}</text></a></g>"""));
         }
         svg.Append("</svg>");
         svg.Append("""<p class="legend"><span class="line solid"></span>waits for <span class="line dashed"></span>references <span class="line dotted"></span>lives in</p>""");

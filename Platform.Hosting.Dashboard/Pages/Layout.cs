@@ -20,17 +20,17 @@ internal static class Layout
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{E(title)} · {E(applicationName)}</title>
+        <title>{Encode(title)} · {Encode(applicationName)}</title>
         <link rel="stylesheet" href="/assets/dashboard.css">
         <script src="/assets/dashboard.js" defer></script>
         </head>
         <body>
         <nav class="sidebar">
-          <div class="brand" title="{E(applicationName)}">{E(applicationName)}</div>
+          <div class="brand" title="{Encode(applicationName)}">{Encode(applicationName)}</div>
           {string.Concat(Sections.Select(s => $"""<a href="{s.Href}" class="{(s.Href == section ? "active" : "")}"><span class="icon">{s.Icon}</span>{s.Label}</a>"""))}
         </nav>
         <main>
-          <h1>{E(title)}</h1>
+          <h1>{Encode(title)}</h1>
           {content}
         </main>
         </body>
@@ -50,7 +50,7 @@ internal static class Layout
           <h1>Platform dashboard</h1>
           <p>Open the link the AppHost printed when it started (<code>Login to the dashboard at …/login?t=…</code>),
           or paste its token here.</p>
-          {(error is null ? "" : $"""<p class="error">{E(error)}</p>""")}
+          {(error is null ? "" : $"""<p class="error">{Encode(error)}</p>""")}
           <input name="t" type="password" autocomplete="off" placeholder="Token" autofocus>
           <button type="submit">Log in</button>
         </form>

@@ -25,8 +25,8 @@ internal static class MetricsPage
             ?? instruments.FirstOrDefault(i => i.Name == "http.server.request.duration")
             ?? instruments.FirstOrDefault();
         var list = string.Concat(instruments.GroupBy(i => i.Meter).Select(meter => $"""
-            <div class="meter"><div class="meter-name">{E(meter.Key)}</div>
-            {string.Concat(meter.Select(i => $"""<a href="/metrics/{Url(i.Service)}?meter={Url(i.Meter)}&instrument={Url(i.Name)}" class="{(i == current ? "active" : "")}" title="{E(i.Description)}">{E(i.Name)}</a>"""))}
+            <div class="meter"><div class="meter-name">{Encode(meter.Key)}</div>
+            {string.Concat(meter.Select(i => $"""<a href="/metrics/{Url(i.Service)}?meter={Url(i.Meter)}&instrument={Url(i.Name)}" class="{(i == current ? "active" : "")}" title="{Encode(i.Description)}">{Encode(i.Name)}</a>"""))}
             </div>
             """));
         return $"""
@@ -48,7 +48,7 @@ internal static class MetricsPage
         }
         var window = new MetricWindow(DateTime.UtcNow, WindowLength, Bins);
         var (unit, scale) = DisplayUnit(instrument.Unit);
-        var header = $"""<h2>{E(instrument.Name)}</h2><p class="muted">{E(instrument.Description)} · {instrument.Kind} · meter {E(instrument.Meter)}</p>""";
+        var header = $"""<h2>{Encode(instrument.Name)}</h2><p class="muted">{Encode(instrument.Description)} · {instrument.Kind} · meter {Encode(instrument.Meter)}</p>""";
         var charts = instrument.Kind switch
         {
             InstrumentKind.Histogram =>
@@ -72,10 +72,10 @@ internal static class MetricsPage
         };
         return $"""
             <table class="grid series">
-            <thead><tr><th>Series</th><th>Instance</th><th>{total}</th>{(instrument.Kind == InstrumentKind.Histogram ? $"<th>Mean ({E(unit)})</th>" : "")}</tr></thead>
+            <thead><tr><th>Series</th><th>Instance</th><th>{total}</th>{(instrument.Kind == InstrumentKind.Histogram ? $"<th>Mean ({Encode(unit)})</th>" : "")}</tr></thead>
             <tbody>
             {string.Concat(series.OrderBy(s => s.Label, StringComparer.Ordinal).Select(s => $"""
-                <tr><td>{E(s.Label)}</td><td class="muted">{E(s.Instance)}</td><td>{SvgChart.Number(instrument.Kind == InstrumentKind.Histogram ? s.Total : s.Total * scale)}</td>{(instrument.Kind == InstrumentKind.Histogram ? $"<td>{(s.Total > 0 ? SvgChart.Number(s.TotalSum / s.Total * scale) : "")}</td>" : "")}</tr>
+                <tr><td>{Encode(s.Label)}</td><td class="muted">{Encode(s.Instance)}</td><td>{SvgChart.Number(instrument.Kind == InstrumentKind.Histogram ? s.Total : s.Total * scale)}</td>{(instrument.Kind == InstrumentKind.Histogram ? $"<td>{(s.Total > 0 ? SvgChart.Number(s.TotalSum / s.Total * scale) : "")}</td>" : "")}</tr>
                 """))}
             </tbody>
             </table>

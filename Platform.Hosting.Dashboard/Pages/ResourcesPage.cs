@@ -28,13 +28,13 @@ internal static class ResourcesPage
     }
 
     private static string Row(ResourceSnapshot s) => $"""
-        <tr data-resource="{E(s.Name)}" data-state="{E(s.State)}">
-          <td><span class="dot" style="--c:{ColorOf(s.Name)}"></span><strong>{E(s.Name)}</strong></td>
-          <td>{E(s.ResourceType)}</td>
+        <tr data-resource="{Encode(s.Name)}" data-state="{Encode(s.State)}">
+          <td><span class="dot" style="--c:{ColorOf(s.Name)}"></span><strong>{Encode(s.Name)}</strong></td>
+          <td>{Encode(s.ResourceType)}</td>
           <td>{State(s)}</td>
           <td>{Health(s.Health)}</td>
           <td>{Time(s.StartedAt)}</td>
-          <td>{string.Join("<br>", s.Urls.Select(u => $"""<a href="{E(u)}" target="_blank" rel="noopener">{E(u)}</a>"""))}</td>
+          <td>{string.Join("<br>", s.Urls.Select(u => $"""<a href="{Encode(u)}" target="_blank" rel="noopener">{Encode(u)}</a>"""))}</td>
           <td>{Replicas(s)}</td>
           <td>{s.Restarts}</td>
           <td class="actions">{Actions(s)}</td>
@@ -47,8 +47,8 @@ internal static class ResourcesPage
             ? $"Waiting for {string.Join(", ", s.WaitingFor)}"
             : s.State;
         var detail = s.State == KnownResourceStates.Waiting ? null : s.Message;
-        return $"""<span class="badge state-{E(s.State.ToLowerInvariant())}" title="{E(detail)}">{E(text)}</span>"""
-            + (detail is null || s.State == KnownResourceStates.Running ? "" : $"""<div class="detail">{E(detail.Length > 160 ? detail[..157] + "..." : detail)}</div>""");
+        return $"""<span class="badge state-{Encode(s.State.ToLowerInvariant())}" title="{Encode(detail)}">{Encode(text)}</span>"""
+            + (detail is null || s.State == KnownResourceStates.Running ? "" : $"""<div class="detail">{Encode(detail.Length > 160 ? detail[..157] + "..." : detail)}</div>""");
     }
 
     private static string Health(HealthStatus? health) => health switch
@@ -67,7 +67,7 @@ internal static class ResourcesPage
         }
         var running = s.Replicas.Count(r => r.State == KnownResourceStates.Running);
         return $"""<details><summary>{running}/{s.Replicas.Length} running</summary>"""
-            + string.Concat(s.Replicas.Select(r => $"""<div class="muted">#{r.Index}: {E(r.State)} {E(r.Health?.ToString())} {(r.ProcessId is { } pid ? $"pid {pid}" : "")} {E(r.Url)}</div>"""))
+            + string.Concat(s.Replicas.Select(r => $"""<div class="muted">#{r.Index}: {Encode(r.State)} {Encode(r.Health?.ToString())} {(r.ProcessId is { } pid ? $"pid {pid}" : "")} {Encode(r.Url)}</div>"""))
             + "</details>";
     }
 
@@ -85,5 +85,5 @@ internal static class ResourcesPage
     }
 
     private static string Command(string resource, string command, string label, string busy) =>
-        $"""<button class="command" data-resource="{E(resource)}" data-command="{E(command)}" data-busy="{E(busy)}">{E(label)}</button>""";
+        $"""<button class="command" data-resource="{Encode(resource)}" data-command="{Encode(command)}" data-busy="{Encode(busy)}">{Encode(label)}</button>""";
 }

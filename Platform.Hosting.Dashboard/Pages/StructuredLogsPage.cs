@@ -12,15 +12,15 @@ internal static class StructuredLogsPage
 
     public sealed record Filter(string? Resource, int MinSeverity, string? Text, string? TraceId)
     {
-        public string Query => Inv($"?resource={Url(Resource ?? "")}&level={MinSeverity}&text={Url(Text ?? "")}&traceId={Url(TraceId ?? "")}");
+        public string Query => Invariant($"?resource={Url(Resource ?? "")}&level={MinSeverity}&text={Url(Text ?? "")}&traceId={Url(TraceId ?? "")}");
     }
 
     public static string Content(LogStore store, Filter filter) => $"""
         <form class="filters" method="get" action="/structuredlogs">
           <label>Resource <select name="resource" data-autosubmit>{Options(store.Services(), filter.Resource, "All resources")}</select></label>
-          <label>Level <select name="level" data-autosubmit>{string.Concat(Levels.Select(l => Inv($"""<option value="{l.Severity}"{(l.Severity == filter.MinSeverity ? " selected" : "")}>{l.Label}</option>""")))}</select></label>
-          <label>Text <input type="search" name="text" value="{E(filter.Text)}" placeholder="Message, category or attribute"></label>
-          {(filter.TraceId is null ? "" : $"""<input type="hidden" name="traceId" value="{E(filter.TraceId)}"><span class="tag">trace {E(filter.TraceId[..Math.Min(7, filter.TraceId.Length)])} <a href="/structuredlogs">×</a></span>""")}
+          <label>Level <select name="level" data-autosubmit>{string.Concat(Levels.Select(l => Invariant($"""<option value="{l.Severity}"{(l.Severity == filter.MinSeverity ? " selected" : "")}>{l.Label}</option>""")))}</select></label>
+          <label>Text <input type="search" name="text" value="{Encode(filter.Text)}" placeholder="Message, category or attribute"></label>
+          {(filter.TraceId is null ? "" : $"""<input type="hidden" name="traceId" value="{Encode(filter.TraceId)}"><span class="tag">trace {Encode(filter.TraceId[..Math.Min(7, filter.TraceId.Length)])} <a href="/structuredlogs">×</a></span>""")}
           <button type="submit">Filter</button>
         </form>
         <div data-refresh="/fragments/structuredlogs{filter.Query}" data-interval="2000">{Table(store, filter)}</div>
@@ -47,13 +47,13 @@ internal static class StructuredLogsPage
         <tr class="level-{entry.Level.ToLowerInvariant()}">
           <td class="nowrap">{Time(entry.Time)}</td>
           <td>{Chip(entry.Source.Service)}</td>
-          <td><span class="badge level">{E(entry.Level)}</span></td>
-          <td><details id="log-{entry.Sequence}"><summary>{E(entry.Message.Length > 300 ? entry.Message[..297] + "..." : entry.Message)}</summary>
+          <td><span class="badge level">{Encode(entry.Level)}</span></td>
+          <td><details id="log-{entry.Sequence}"><summary>{Encode(entry.Message.Length > 300 ? entry.Message[..297] + "..." : entry.Message)}</summary>
             <table class="kv">
-              <tr><th>Category</th><td>{E(entry.Category)}</td></tr>
-              <tr><th>Instance</th><td>{E(entry.Source.Instance)}</td></tr>
-              <tr><th>Message</th><td class="pre">{E(entry.Message)}</td></tr>
-              {string.Concat(entry.Attributes.Select(a => $"""<tr><th>{E(a.Key)}</th><td>{E(a.Value)}</td></tr>"""))}
+              <tr><th>Category</th><td>{Encode(entry.Category)}</td></tr>
+              <tr><th>Instance</th><td>{Encode(entry.Source.Instance)}</td></tr>
+              <tr><th>Message</th><td class="pre">{Encode(entry.Message)}</td></tr>
+              {string.Concat(entry.Attributes.Select(a => $"""<tr><th>{Encode(a.Key)}</th><td>{Encode(a.Value)}</td></tr>"""))}
             </table></details></td>
           <td>{(entry.TraceId is null ? "" : $"""<a class="mono" href="/traces/{entry.TraceId}{(entry.SpanId is null ? "" : $"#span-{entry.SpanId}")}">{entry.TraceId[..7]}</a>""")}</td>
         </tr>

@@ -21,32 +21,32 @@ internal static class SvgChart
         double X(int bin) => Left + plotWidth * (bin + 0.5) / window.Bins;
         double Y(double value) => Top + plotHeight * (1 - (value - bottom) / (top - bottom));
 
-        var svg = new StringBuilder(Inv($"""<figure class="chart"><figcaption>{E(title)}{(unit.Length > 0 ? $" <span class=\"muted\">({E(unit)})</span>" : "")}</figcaption><svg viewBox="0 0 {Width} {Height}" role="img" aria-label="{E(title)}">"""));
+        var svg = new StringBuilder(Invariant($"""<figure class="chart"><figcaption>{Encode(title)}{(unit.Length > 0 ? $" <span class=\"muted\">({Encode(unit)})</span>" : "")}</figcaption><svg viewBox="0 0 {Width} {Height}" role="img" aria-label="{Encode(title)}">"""));
         for (var i = 0; i <= 4; i++)
         {
             var value = bottom + (top - bottom) * i / 4;
-            svg.Append(Inv($"""<line class="gridline" x1="{Left}" x2="{Width - Right}" y1="{Y(value):0.#}" y2="{Y(value):0.#}"/><text class="axis" x="{Left - 6}" y="{Y(value) + 4:0.#}" text-anchor="end">{Number(value)}</text>"""));
+            svg.Append(Invariant($"""<line class="gridline" x1="{Left}" x2="{Width - Right}" y1="{Y(value):0.#}" y2="{Y(value):0.#}"/><text class="axis" x="{Left - 6}" y="{Y(value) + 4:0.#}" text-anchor="end">{Number(value)}</text>"""));
         }
         for (var i = 0; i <= 4; i++)
         {
             var bin = Math.Min(window.Bins - 1, i * (window.Bins - 1) / 4);
-            svg.Append(Inv($"""<text class="axis" x="{X(bin):0.#}" y="{Height - 8}" text-anchor="middle">{window.TimeOf(bin).ToLocalTime():HH:mm:ss}</text>"""));
+            svg.Append(Invariant($"""<text class="axis" x="{X(bin):0.#}" y="{Height - 8}" text-anchor="middle">{window.TimeOf(bin).ToLocalTime():HH:mm:ss}</text>"""));
         }
         for (var l = 0; l < lines.Count; l++)
         {
             var color = Palette[l % Palette.Length];
             foreach (var run in Runs(lines[l].Values))
             {
-                var points = string.Join(" ", run.Select(bin => Inv($"{X(bin):0.#},{Y(lines[l].Values[bin]):0.#}")));
+                var points = string.Join(" ", run.Select(bin => Invariant($"{X(bin):0.#},{Y(lines[l].Values[bin]):0.#}")));
                 svg.Append(run.Count == 1
-                    ? Inv($"""<circle cx="{X(run[0]):0.#}" cy="{Y(lines[l].Values[run[0]]):0.#}" r="2.5" fill="{color}"/>""")
+                    ? Invariant($"""<circle cx="{X(run[0]):0.#}" cy="{Y(lines[l].Values[run[0]]):0.#}" r="2.5" fill="{color}"/>""")
                     : $"""<polyline fill="none" stroke="{color}" stroke-width="2" points="{points}"/>""");
             }
             for (var bin = 0; bin < window.Bins; bin++)
             {
                 if (double.IsFinite(lines[l].Values[bin]))
                 {
-                    svg.Append(Inv($"""<circle class="hover" cx="{X(bin):0.#}" cy="{Y(lines[l].Values[bin]):0.#}" r="4" fill="{color}"><title>{E(lines[l].Name)}: {Number(lines[l].Values[bin])} {E(unit)} at {window.TimeOf(bin).ToLocalTime():HH:mm:ss}</title></circle>"""));
+                    svg.Append(Invariant($"""<circle class="hover" cx="{X(bin):0.#}" cy="{Y(lines[l].Values[bin]):0.#}" r="4" fill="{color}"><title>{Encode(lines[l].Name)}: {Number(lines[l].Values[bin])} {Encode(unit)} at {window.TimeOf(bin).ToLocalTime():HH:mm:ss}</title></circle>"""));
                 }
             }
         }
@@ -54,7 +54,7 @@ internal static class SvgChart
         for (var l = 0; l < lines.Count; l++)
         {
             var latest = lines[l].Values.LastOrDefault(double.IsFinite, double.NaN);
-            svg.Append($"""<span><i style="background:{Palette[l % Palette.Length]}"></i>{E(lines[l].Name)} <b>{(double.IsFinite(latest) ? Number(latest) : "–")}</b></span>""");
+            svg.Append($"""<span><i style="background:{Palette[l % Palette.Length]}"></i>{Encode(lines[l].Name)} <b>{(double.IsFinite(latest) ? Number(latest) : "–")}</b></span>""");
         }
         svg.Append("</div></figure>");
         return svg.ToString();
@@ -63,11 +63,11 @@ internal static class SvgChart
     public static string Number(double value) => Math.Abs(value) switch
     {
         0 => "0",
-        >= 1_000_000 => Inv($"{value / 1_000_000:0.##}M"),
-        >= 10_000 => Inv($"{value / 1000:0.#}k"),
-        >= 100 => Inv($"{value:0}"),
-        >= 1 => Inv($"{value:0.##}"),
-        _ => Inv($"{value:0.###}"),
+        >= 1_000_000 => Invariant($"{value / 1_000_000:0.##}M"),
+        >= 10_000 => Invariant($"{value / 1000:0.#}k"),
+        >= 100 => Invariant($"{value:0}"),
+        >= 1 => Invariant($"{value:0.##}"),
+        _ => Invariant($"{value:0.###}"),
     };
 
     /// <summary>Consecutive bins that have a value: each is drawn as one line, gaps stay gaps.</summary>

@@ -8,14 +8,14 @@ internal static class TracesPage
 {
     public sealed record Filter(string? Resource, double? MinDurationMs, string? Text)
     {
-        public string Query => Inv($"?resource={Url(Resource ?? "")}&minDuration={MinDurationMs}&text={Url(Text ?? "")}");
+        public string Query => Invariant($"?resource={Url(Resource ?? "")}&minDuration={MinDurationMs}&text={Url(Text ?? "")}");
     }
 
     public static string Content(TraceStore store, Filter filter) => $"""
         <form class="filters" method="get" action="/traces">
           <label>Resource <select name="resource" data-autosubmit>{Options(store.Services(), filter.Resource, "All resources")}</select></label>
-          <label>Min duration (ms) <input type="number" name="minDuration" min="0" step="any" value="{Inv($"{filter.MinDurationMs}")}"></label>
-          <label>Name <input type="search" name="text" value="{E(filter.Text)}" placeholder="Span name or trace id"></label>
+          <label>Min duration (ms) <input type="number" name="minDuration" min="0" step="any" value="{Invariant($"{filter.MinDurationMs}")}"></label>
+          <label>Name <input type="search" name="text" value="{Encode(filter.Text)}" placeholder="Span name or trace id"></label>
           <button type="submit">Filter</button>
         </form>
         <div data-refresh="/fragments/traces{filter.Query}" data-interval="2000">{Table(store, filter)}</div>
@@ -39,10 +39,10 @@ internal static class TracesPage
             """;
     }
 
-    private static string Row(TraceSummary trace, double longest) => Inv($"""
+    private static string Row(TraceSummary trace, double longest) => Invariant($"""
         <tr class="{(trace.HasError ? "error" : "")}">
           <td>{Time(trace.Start)}</td>
-          <td><a href="/traces/{trace.TraceId}">{E(trace.Name)}</a> <span class="muted mono">{trace.TraceId[..7]}</span>{(trace.HasError ? """ <span class="badge bad">Error</span>""" : "")}</td>
+          <td><a href="/traces/{trace.TraceId}">{Encode(trace.Name)}</a> <span class="muted mono">{trace.TraceId[..7]}</span>{(trace.HasError ? """ <span class="badge bad">Error</span>""" : "")}</td>
           <td>{string.Concat(trace.Services.Select(Chip))}</td>
           <td>{trace.SpanCount}</td>
           <td class="duration"><div class="bar" style="width:{Math.Max(1, trace.Duration.TotalMilliseconds / Math.Max(longest, 0.001) * 100):0.#}%"></div>{Duration(trace.Duration)}</td>

@@ -26,9 +26,9 @@ public static class ExecutableBuilderExtensions
         public IEnumerable<NativeTool> RequiredTools => [_command];
 
         public async Task<ProcessSpec?> PrepareAsync(LocalRunContext context, CancellationToken cancellationToken) =>
-            await ProcessResourceSpec.CreateAsync(context, context.Tools.PathOf(_command), [], executable.WorkingDirectory, null, cancellationToken);
+            await ProcessResources.CreateLaunchAsync(context, context.Tools.PathOf(_command), [], executable.WorkingDirectory, null, cancellationToken);
 
         public Task<HealthStatus> CheckHealthAsync(LocalRunContext context, CancellationToken cancellationToken) =>
-            ProcessResourceSpec.CheckHttpHealthAsync(context, cancellationToken);
+            ProcessResources.CheckHttpHealthAsync(context, cancellationToken);
     }
 }

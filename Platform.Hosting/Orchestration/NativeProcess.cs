@@ -26,8 +26,6 @@ internal sealed class NativeProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
-
     /// <summary>Completes with the exit code (128 + signal number when a signal ended it).</summary>
     public Task<int> Exited => _exited.Task;
 

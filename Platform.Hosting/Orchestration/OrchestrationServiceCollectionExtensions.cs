@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Hosting.Parameters;
 
@@ -31,6 +32,7 @@ internal static class OrchestrationServiceCollectionExtensions
                 : Console.IsOutputRedirected ? ConsoleViewMode.Lines : ConsoleViewMode.Live;
             return new ConsoleView(provider.GetRequiredService<ResourceNotificationService>(), mode);
         });
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Orchestrator>();
         services.AddHostedService(provider => provider.GetRequiredService<Orchestrator>());
         services.AddSingleton(provider => new ResourceCommandService(

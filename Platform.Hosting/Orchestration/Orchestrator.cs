@@ -18,6 +18,7 @@ internal sealed class Orchestrator(
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
     DistributedApplicationExecutionContext executionContext,
+    TimeProvider time,
     ILogger<Orchestrator> logger) : IHostedService
 {
     private readonly Dictionary<IResource, ResourceSupervisor> _supervisors = [];
@@ -40,7 +41,7 @@ internal sealed class Orchestrator(
         AllocatePorts();
 
         _watchdog = new Watchdog(tools.PathOf(NativeTools.Setsid));
-        var session = new RunSession(options.Value, tools, new ProcessLauncher(_watchdog, tools), notifications, logs, executionContext, ServiceUser.Current);
+        var session = new RunSession(options.Value, tools, new ProcessLauncher(_watchdog, tools), notifications, logs, executionContext, ServiceUser.Current, time);
         foreach (var (resource, runner) in runnable)
         {
             _supervisors[resource] = new ResourceSupervisor(resource, runner!, session, r => _supervisors.GetValueOrDefault(r));

@@ -10,7 +10,8 @@ internal sealed class RunSession(
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
     DistributedApplicationExecutionContext executionContext,
-    string? serviceUser)
+    string? serviceUser,
+    TimeProvider time)
 {
     public LocalRunOptions Options { get; } = options;
     public NativeTools Tools { get; } = tools;
@@ -20,8 +21,20 @@ internal sealed class RunSession(
     public DistributedApplicationExecutionContext ExecutionContext { get; } = executionContext;
     public string? ServiceUser { get; } = serviceUser;
 
+    /// <summary>The clock of probe schedules, restart delays and start timeouts: tests drive a fake one.</summary>
+    public TimeProvider Time { get; } = time;
+
     public TimeSpan StartupTimeout => TimeSpan.FromSeconds(Options.StartupTimeoutSeconds);
     public TimeSpan StopTimeout => TimeSpan.FromSeconds(Options.StopTimeoutSeconds);
+
+    /// <summary>The resource's last output lines, for a message that says why it failed.</summary>
+    public string LastLogLines(IResource resource)
+    {
+        var lines = Logs.GetLog(resource.Name).Tail(20);
+        return lines.Count == 0
+            ? " It wrote no output."
+            : $" Its last output:{Environment.NewLine}{string.Join(Environment.NewLine, lines.Select(l => "    " + l.Text))}";
+    }
 
     public LocalRunContext CreateContext(IResource resource, int replica, Func<EndpointAnnotation, int> ports) => new()
     {

@@ -37,7 +37,7 @@ internal sealed class ProjectRunner : ILocalRunner
             .Where(e => e.Scheme is "http" or "https")
             .Select(e => $"{e.Scheme}://localhost:{context.PortOf(e)}")
             .ToList();
-        return await ProcessResourceSpec.CreateAsync(context, context.Tools.PathOf(DotnetHost), [assembly],
+        return await ProcessResources.CreateLaunchAsync(context, context.Tools.PathOf(DotnetHost), [assembly],
             Path.GetDirectoryName(project.Project.ProjectPath), environment =>
             {
                 if (urls.Count > 0)
@@ -52,7 +52,7 @@ internal sealed class ProjectRunner : ILocalRunner
     }
 
     public Task<HealthStatus> CheckHealthAsync(LocalRunContext context, CancellationToken cancellationToken) =>
-        ProcessResourceSpec.CheckHttpHealthAsync(context, cancellationToken);
+        ProcessResources.CheckHttpHealthAsync(context, cancellationToken);
 
     /// <summary>The dotnet host that runs this AppHost, else the one on PATH.</summary>
     private static string? FindDotnet() =>

@@ -9,6 +9,7 @@ using Platform.Tests.Orchestration;
 namespace Platform.Tests.ApplicationModel;
 
 /// <summary>What a service receives from the graph, in run and in publish mode: Aspire's variable names and formats.</summary>
+[Trait("Tier", "Fast")]
 public sealed class WiringTests
 {
     private static readonly DistributedApplicationExecutionContext Run = new(DistributedApplicationOperation.Run);

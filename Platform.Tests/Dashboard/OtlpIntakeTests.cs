@@ -18,6 +18,7 @@ using Platform.Tests.Orchestration;
 namespace Platform.Tests.Dashboard;
 
 /// <summary>The standard OpenTelemetry .NET exporter sends to the dashboard, over gRPC and HTTP/protobuf, with the key only.</summary>
+[Trait("Tier", "Fast")]
 public sealed class OtlpIntakeTests : IAsyncLifetime
 {
     private DistributedApplication _app = null!;

@@ -10,6 +10,7 @@ using OtlpResource = Platform.Hosting.Dashboard.Otlp.Proto.Resource.Resource;
 namespace Platform.Tests.Dashboard;
 
 /// <summary>The dashboard's memory stays bounded whatever the services send, and what it keeps reads right.</summary>
+[Trait("Tier", "Fast")]
 public sealed class TelemetryStoreTests
 {
     private static readonly DateTime Now = DateTime.UtcNow;

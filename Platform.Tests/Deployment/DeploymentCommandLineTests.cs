@@ -3,6 +3,7 @@ using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Deployment;
 
+[Trait("Tier", "Fast")]
 public sealed class DeploymentCommandLineTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Platform.Tests.Deployment;
 /// </summary>
 public sealed partial class ReferenceManifestTests
 {
+    [Trait("Tier", "Fast")]
     [Theory]
     [InlineData("playground-ParameterEndToEnd.AppHost.aspire-manifest.json", "api")]
     [InlineData("playground-TestShop.AppHost.v13-main.aspire-manifest.json", "basketservice,catalogdbapp,catalogservice,frontend,messaging,orderprocessor")]
@@ -24,6 +25,7 @@ public sealed partial class ReferenceManifestTests
         Assert.Equal(unmappable.Split(','), lines.Select(l => FirstName().Match(l).Groups["name"].Value).Distinct().Order());
     }
 
+    [Trait("Tier", "Fast")]
     [Fact]
     public void Expressions_that_cannot_be_resolved_are_errors_naming_the_resource_and_the_expression()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Hosting;
 using Platform.Hosting.Executables;
 using Platform.Hosting.Orchestration;
@@ -73,16 +74,26 @@ public sealed class LifecycleTests
     [Fact]
     public async Task A_crashing_process_is_restarted_with_growing_delays()
     {
+        var clock = new TestClock();
         var builder = SmallGraphs.Create();
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddExecutable("flaky", "sh", ".", "-c", "exit 3");
         await using var app = await builder.BuildAsync();
         var start = app.StartAsync();
 
-        var snapshot = await app.ResourceNotifications.WaitForResourceAsync("flaky", s => s.Restarts >= 3, new CancellationTokenSource(Patience).Token);
+        // Each crash waits its delay on the clock; the next start comes only once the clock has moved that far.
+        TimeSpan[] delays = [TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
+        foreach (var delay in delays)
+        {
+            await clock.WaitsStartedAsync(delay);
+            Assert.Equal(Array.IndexOf(delays, delay) + 1, app.ResourceNotifications.GetSnapshot("flaky").Restarts);
+            clock.Advance(delay);
+        }
+        var snapshot = await app.ResourceNotifications.WaitForResourceAsync("flaky", s => s.Restarts >= 4, new CancellationTokenSource(Patience).Token);
 
         Assert.Equal(3, snapshot.Replicas[0].ExitCode);
         var log = app.ResourceLogs.GetLog("flaky").Tail(10).Select(l => l.Text).Where(t => t.Contains("restarting in")).ToList();
-        Assert.Equal(["restarting in 0.5 s", "restarting in 1 s", "restarting in 2 s"], log.Take(3).Select(t => t[t.IndexOf("restarting", StringComparison.Ordinal)..]));
+        Assert.Equal(["restarting in 0.5 s", "restarting in 1 s", "restarting in 2 s", "restarting in 4 s"], log.Take(4).Select(t => t[t.IndexOf("restarting", StringComparison.Ordinal)..]));
         await app.StopAsync();
         await start.ContinueWith(_ => { }, TaskScheduler.Default);
     }

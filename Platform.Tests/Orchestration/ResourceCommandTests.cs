@@ -10,6 +10,7 @@ using Platform.Tests.Infrastructure;
 namespace Platform.Tests.Orchestration;
 
 /// <summary>Stop, start and restart of one resource while the rest of the graph runs (the dashboard's commands).</summary>
+[Trait("Tier", "Fast")]
 public sealed class ResourceCommandTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -69,20 +70,26 @@ public sealed class ResourceCommandTests
         var commands = CommandsOf(app);
         await commands.ExecuteCommandAsync("service", KnownResourceCommands.StopCommand);
         await commands.ExecuteCommandAsync("db", KnownResourceCommands.StopCommand);
+        using var watching = new CancellationTokenSource();
+        var changes = new List<ResourceSnapshot>();
+        var watch = WatchAsync(app, changes, watching.Token);
 
         var waiting = await commands.ExecuteCommandAsync("service", KnownResourceCommands.StartCommand);
 
         Assert.Equal(KnownResourceStates.Waiting, waiting.State);
         Assert.Equal(["db"], waiting.WaitingFor.ToArray());
-        await Task.Delay(500);
-        var stillWaiting = app.ResourceNotifications.GetSnapshot("service");
-        Assert.Equal(KnownResourceStates.Waiting, stillWaiting.State);
-        Assert.Empty(stillWaiting.ProcessIds);
+        Assert.Empty(waiting.ProcessIds);
 
         await commands.ExecuteCommandAsync("db", KnownResourceCommands.StartCommand);
 
         var running = await app.ResourceNotifications.WaitForResourceHealthyAsync("service", new CancellationTokenSource(Patience).Token);
         Assert.Single(running.ProcessIds);
+        await watching.CancelAsync();
+        await watch;
+        // In the order the changes happened: the service got a process only after db was up again.
+        var dbUp = changes.FindIndex(s => s.Name == "db" && s.IsHealthy);
+        var serviceProcess = changes.FindIndex(s => s.Name == "service" && s.ProcessIds.Any());
+        Assert.True(dbUp >= 0 && serviceProcess > dbUp, $"db up at change {dbUp}, service's process at change {serviceProcess}");
     }
 
     [Fact]
@@ -124,6 +131,21 @@ public sealed class ResourceCommandTests
         Assert.Contains(KnownResourceCommands.RestartCommand, command.Message);
         var resource = await Assert.ThrowsAsync<ArgumentException>(() => commands.ExecuteCommandAsync("ghost", KnownResourceCommands.StopCommand));
         Assert.Contains("sleeper", resource.Message);
+    }
+
+    /// <summary>Records every change of state, in order, until cancelled.</summary>
+    private static async Task WatchAsync(DistributedApplication app, List<ResourceSnapshot> changes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var snapshot in app.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                changes.Add(snapshot);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static IDistributedApplicationTestingBuilder Sleeper()

@@ -8,6 +8,7 @@ public sealed class ManifestPublishingTests
 {
     private const string Regenerate = "Regenerate it: dotnet run --project Platform.AppHost -- --publisher manifest --output-path ../aspire-manifest.json";
 
+    [Trait("Tier", "Fast")]
     [Fact]
     public async Task The_committed_manifest_is_exactly_what_the_AppHost_publishes()
     {
@@ -53,6 +54,7 @@ public sealed class ManifestPublishingTests
         Assert.Contains(errors, e => e.Contains("/resources/cache/bindings/tcp/protocol"));
     }
 
+    [Trait("Tier", "Fast")]
     [Fact]
     public async Task No_secret_value_and_no_local_detail_is_published()
     {
@@ -70,6 +72,7 @@ public sealed class ManifestPublishingTests
         Assert.Equal(22, parameter["inputs"]!["value"]!["default"]!["generate"]!["minLength"]!.GetValue<int>());
     }
 
+    [Trait("Tier", "Fast")]
     [Fact]
     public async Task Projects_are_published_as_Aspire_writes_them()
     {
@@ -94,6 +97,7 @@ public sealed class ManifestPublishingTests
         Assert.Empty(migrations.Bindings);
     }
 
+    [Trait("Tier", "Fast")]
     [Fact]
     public async Task Backing_services_are_published_as_containers_values_and_a_CloudFormation_template()
     {

@@ -3,6 +3,7 @@ using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Publishing;
 
+[Trait("Tier", "Fast")]
 public sealed class ManifestReaderTests
 {
     public static TheoryData<string> Examples => new(Directory.GetFiles(Repository.Aspire("manifest-examples"), "*.json").Select(Path.GetFileName)!);

@@ -4,6 +4,7 @@ using Platform.Jobs;
 namespace Platform.Tests.Workload;
 
 /// <summary>The worker's group commit: what makes thousands of small jobs a second cost a few statements.</summary>
+[Trait("Tier", "Fast")]
 public sealed class BatcherTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Platform.Worker.Telemetry;
 namespace Platform.Tests.Workload;
 
 /// <summary>The line the worker writes for the cloud deployment's backlog scaling (README, "Queue backlog metric").</summary>
+[Trait("Tier", "Fast")]
 public sealed class QueueBacklogMetricTests
 {
     [Fact]

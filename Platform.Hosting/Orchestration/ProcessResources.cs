@@ -4,8 +4,9 @@ using Platform.Hosting.ApplicationModel;
 
 namespace Platform.Hosting.Orchestration;
 
-/// <summary>What projects and executables share when they run: their environment, ports, arguments and HTTP health.</summary>
-internal static class ProcessResourceSpec
+/// <summary>What projects and executables share when they run: the launch of their process (environment, ports,
+/// arguments) and their HTTP health check.</summary>
+internal static class ProcessResources
 {
     private static readonly HttpClient Probe = new(new SocketsHttpHandler
     {
@@ -13,7 +14,7 @@ internal static class ProcessResourceSpec
         PooledConnectionLifetime = TimeSpan.FromSeconds(30),
     });
 
-    public static async Task<ProcessSpec> CreateAsync(LocalRunContext context, string fileName, IEnumerable<string> leadingArguments,
+    public static async Task<ProcessSpec> CreateLaunchAsync(LocalRunContext context, string fileName, IEnumerable<string> leadingArguments,
         string? workingDirectory, Action<Dictionary<string, string>>? addEnvironment, CancellationToken cancellationToken)
     {
         var resource = context.Resource;
