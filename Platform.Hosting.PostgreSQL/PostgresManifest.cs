@@ -1,6 +1,7 @@
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Publishing;
 using Platform.Manifest.Conventions;
+using Platform.Manifest;
 
 namespace Platform.Hosting.PostgreSQL;
 
@@ -45,7 +46,7 @@ internal static class PostgresManifest
 
     public static void WriteDatabase(ManifestPublishingContext context, PostgresDatabaseResource database)
     {
-        context.Writer.WriteString("type", "value.v0");
+        context.Writer.WriteString("type", ManifestTypes.Value);
         context.WriteConnectionString(database);
     }
 }

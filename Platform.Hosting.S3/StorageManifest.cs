@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Publishing;
+using Platform.Manifest;
 
 namespace Platform.Hosting.S3;
 
@@ -22,7 +23,7 @@ internal static class StorageManifest
         context.AddFile(templatePath, Template(storage, buckets).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
 
         var writer = context.Writer;
-        writer.WriteString("type", "aws.cloudformation.template.v0");
+        writer.WriteString("type", ManifestTypes.CloudFormationTemplate);
         writer.WriteString("stack-name", storage.Name);
         writer.WriteString("template-path", templatePath);
         writer.WriteStartArray("references");
@@ -37,7 +38,7 @@ internal static class StorageManifest
 
     public static void WriteBucket(ManifestPublishingContext context, S3BucketResource bucket)
     {
-        context.Writer.WriteString("type", "value.v0");
+        context.Writer.WriteString("type", ManifestTypes.Value);
         context.Writer.WriteString("connectionString",
             $"Region={{{bucket.Storage.Name}.output.Region}};Bucket={{{bucket.Storage.Name}.output.{LogicalId(bucket)}Name}}");
     }

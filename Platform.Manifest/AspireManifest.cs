@@ -9,6 +9,12 @@ namespace Platform.Manifest;
 /// </summary>
 public sealed class AspireManifest
 {
+    /// <summary>The schema every Aspire publisher names (<c>$schema</c>): Aspire 8.0's, which 9.x and 13.x still validate against.</summary>
+    public const string SchemaUrl = "https://json.schemastore.org/aspire-8.0.json";
+
+    /// <summary>The manifest's file name when only a folder is given.</summary>
+    public const string DefaultFileName = "aspire-manifest.json";
+
     private readonly Dictionary<string, ManifestResource> _resources;
 
     private AspireManifest(string directory, List<ManifestResource> resources)

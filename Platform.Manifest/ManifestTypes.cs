@@ -1,5 +1,6 @@
 namespace Platform.Manifest;
 
+/// <summary>The <c>type</c> of a manifest entry: Aspire's, and this project's run-once extension.</summary>
 public static class ManifestTypes
 {
     public const string Project = "project.v0";

@@ -1,4 +1,5 @@
 using Platform.Jobs.Lifecycle;
+using Platform.Manifest.Conventions;
 using Platform.Jobs.Queue;
 using Platform.Worker.Analysis;
 using Platform.Worker.Jobs;
@@ -38,7 +39,7 @@ internal static class ApplicationServices
         builder.Services.AddHostedService<JobConsumer>();
         builder.Services.AddHostedService<RetryScheduler>();
         builder.Services.AddHostedService<LostJobSweeper>();
-        if (!string.IsNullOrEmpty(builder.Configuration[QueueBacklogPublisher.NamespaceKey]))
+        if (!string.IsNullOrEmpty(builder.Configuration[QueueBacklogMetric.NamespaceKey]))
         {
             builder.Services.AddHostedService<QueueBacklogPublisher>();
         }

@@ -17,7 +17,7 @@ public sealed class EcsPublisher(ManifestPublisher manifestPublisher, EcsDeploym
 
     public async Task PublishAsync(DistributedApplicationModel model, string outputPath, CancellationToken cancellationToken)
     {
-        var manifestPath = Path.Combine(outputPath, "aspire-manifest.json");
+        var manifestPath = Path.Combine(outputPath, AspireManifest.DefaultFileName);
         await manifestPublisher.PublishAsync(model, manifestPath, cancellationToken);
         try
         {

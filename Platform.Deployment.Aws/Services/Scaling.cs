@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.ApplicationAutoScaling;
 using Amazon.CDK.AWS.ECS;
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
+using Platform.Manifest.Conventions;
 
 namespace Platform.Deployment.Aws.Services;
 
@@ -12,10 +13,6 @@ namespace Platform.Deployment.Aws.Services;
 /// </summary>
 internal static class Scaling
 {
-    public const string MetricNamespace = "Platform";
-    public const string BacklogMetric = "QueueBacklog";
-    public const string BacklogNamespaceVariable = "CloudWatch__Namespace";
-
     public static void Configure(DeploymentContext context, Cluster cluster, WorkloadTask task, FargateService service, ServiceSettings settings)
     {
         var scaling = service.AutoScaleTaskCount(new EnableScalingProps { MinCapacity = settings.MinTasks!.Value, MaxCapacity = settings.MaxTasks!.Value });
@@ -49,7 +46,7 @@ internal static class Scaling
                 {
                     Metrics = new object[]
                     {
-                        Query("backlog", MetricNamespace, BacklogMetric, ("ServiceName", name)),
+                        Query("backlog", QueueBacklogMetric.Namespace, QueueBacklogMetric.MetricName, (QueueBacklogMetric.ServiceDimension, name)),
                         Query("tasks", "ECS/ContainerInsights", "RunningTaskCount", ("ClusterName", cluster.ClusterName), ("ServiceName", service.ServiceName)),
                         new CfnScalingPolicy.TargetTrackingMetricDataQueryProperty { Id = "backlogPerTask", Expression = "backlog / tasks", Label = "Queue backlog per task", ReturnData = true },
                     },
@@ -58,7 +55,7 @@ internal static class Scaling
         });
         // The worker writes the backlog into its logs in CloudWatch's embedded metric format, so its task role needs
         // no CloudWatch permission; this variable turns that on and names the namespace.
-        task.Definition.FindContainer(task.ContainerName)!.AddEnvironment(BacklogNamespaceVariable, MetricNamespace);
+        task.Definition.FindContainer(task.ContainerName)!.AddEnvironment(QueueBacklogMetric.NamespaceVariable, QueueBacklogMetric.Namespace);
     }
 
     private static CfnScalingPolicy.TargetTrackingMetricDataQueryProperty Query(string id, string metricNamespace, string metric, params (string Name, string Value)[] dimensions) => new()

@@ -1,5 +1,6 @@
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Publishing;
+using Platform.Manifest;
 
 namespace Platform.Hosting.Executables;
 
@@ -8,7 +9,7 @@ internal static class ExecutableManifest
 {
     public static void Write(ManifestPublishingContext context, ExecutableResource executable)
     {
-        context.Writer.WriteString("type", "executable.v0");
+        context.Writer.WriteString("type", ManifestTypes.Executable);
         context.Writer.WriteString("workingDirectory", context.GetManifestRelativePath(executable.WorkingDirectory));
         context.Writer.WriteString("command", executable.Command);
         context.WriteArgs(executable.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args));

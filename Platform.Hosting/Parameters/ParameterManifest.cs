@@ -1,4 +1,5 @@
 using Platform.Hosting.Publishing;
+using Platform.Manifest;
 
 namespace Platform.Hosting.Parameters;
 
@@ -8,7 +9,7 @@ internal static class ParameterManifest
     public static void Write(ManifestPublishingContext context, ParameterResource parameter)
     {
         var writer = context.Writer;
-        writer.WriteString("type", "parameter.v0");
+        writer.WriteString("type", ManifestTypes.Parameter);
         writer.WriteString("value", $"{{{parameter.Name}.inputs.value}}");
         writer.WriteStartObject("inputs");
         writer.WriteStartObject("value");

@@ -1,5 +1,6 @@
 using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Publishing;
+using Platform.Manifest;
 
 namespace Platform.Hosting.Projects;
 
@@ -10,13 +11,11 @@ namespace Platform.Hosting.Projects;
 /// </summary>
 internal static class ProjectManifest
 {
-    public const string RunOnceType = "platform.project.run-once.v0";
-
     public static void Write(ManifestPublishingContext context, ProjectResource project, IReadOnlyList<IResource> graph)
     {
         var writer = context.Writer;
         var runOnce = project.AnnotationsOf<RunOnceAnnotation>().Any();
-        writer.WriteString("type", runOnce ? RunOnceType : "project.v0");
+        writer.WriteString("type", runOnce ? ManifestTypes.RunOnceProject : ManifestTypes.Project);
         writer.WriteString("path", context.GetManifestRelativePath(project.Project.ProjectPath));
         context.WriteArgs(project.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args));
         context.WriteEnvironment(project);

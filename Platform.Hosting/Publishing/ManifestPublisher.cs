@@ -1,21 +1,19 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Platform.Hosting.ApplicationModel;
+using Platform.Manifest;
 
 namespace Platform.Hosting.Publishing;
 
 /// <summary>Writes the graph as an Aspire manifest (<c>--publisher manifest</c>), Aspire 9.5 / 13.1 shape.</summary>
 public sealed class ManifestPublisher(DistributedApplicationExecutionContext executionContext) : IDistributedApplicationPublisher
 {
-    public const string SchemaUrl = "https://json.schemastore.org/aspire-8.0.json";
-    private const string DefaultFileName = "aspire-manifest.json";
-
     public string Name => "manifest";
 
     /// <summary><paramref name="outputPath"/> is the manifest file, or a folder to write <c>aspire-manifest.json</c> into.</summary>
     public async Task PublishAsync(DistributedApplicationModel model, string outputPath, CancellationToken cancellationToken)
     {
-        var manifestPath = outputPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? outputPath : Path.Combine(outputPath, DefaultFileName);
+        var manifestPath = outputPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? outputPath : Path.Combine(outputPath, AspireManifest.DefaultFileName);
         var (json, files) = await WriteAsync(model, manifestPath);
         var directory = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         Directory.CreateDirectory(directory);
@@ -36,7 +34,7 @@ public sealed class ManifestPublisher(DistributedApplicationExecutionContext exe
         {
             var context = new ManifestPublishingContext(writer, manifestPath, executionContext);
             writer.WriteStartObject();
-            writer.WriteString("$schema", SchemaUrl);
+            writer.WriteString("$schema", AspireManifest.SchemaUrl);
             writer.WriteStartObject("resources");
             foreach (var resource in model.Resources)
             {

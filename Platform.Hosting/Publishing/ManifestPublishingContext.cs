@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Hosting.ApplicationModel;
+using Platform.Manifest;
 
 namespace Platform.Hosting.Publishing;
 
@@ -93,7 +94,7 @@ public sealed class ManifestPublishingContext(Utf8JsonWriter writer, string mani
     /// <summary>A <c>container.v0</c> entry for a resource that a container deployment runs from <paramref name="image"/>.</summary>
     public void WriteContainer(IResource resource, string image, IReadOnlyDictionary<string, string> environment, string? entrypoint = null, IEnumerable<string>? args = null)
     {
-        Writer.WriteString("type", "container.v0");
+        Writer.WriteString("type", ManifestTypes.Container);
         if (resource is IResourceWithConnectionString withConnectionString)
         {
             WriteConnectionString(withConnectionString);

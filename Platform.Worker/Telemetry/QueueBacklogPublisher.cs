@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Manifest.Conventions;
 
 namespace Platform.Worker.Telemetry;
 
@@ -11,13 +12,11 @@ namespace Platform.Worker.Telemetry;
 /// </summary>
 public sealed class QueueBacklogPublisher(WorkerMetrics metrics, IConfiguration configuration) : BackgroundService
 {
-    public const string MetricName = "QueueBacklog";
-    public const string NamespaceKey = "CloudWatch:Namespace";
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var metricNamespace = configuration[NamespaceKey]!;
+        var metricNamespace = configuration[QueueBacklogMetric.NamespaceKey]!;
         var service = configuration["OTEL_SERVICE_NAME"] ?? "worker";
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -35,11 +34,11 @@ public sealed class QueueBacklogPublisher(WorkerMetrics metrics, IConfiguration 
             ["CloudWatchMetrics"] = new JsonArray(new JsonObject
             {
                 ["Namespace"] = metricNamespace,
-                ["Dimensions"] = new JsonArray(new JsonArray("ServiceName")),
-                ["Metrics"] = new JsonArray(new JsonObject { ["Name"] = MetricName, ["Unit"] = "Count" }),
+                ["Dimensions"] = new JsonArray(new JsonArray(QueueBacklogMetric.ServiceDimension)),
+                ["Metrics"] = new JsonArray(new JsonObject { ["Name"] = QueueBacklogMetric.MetricName, ["Unit"] = "Count" }),
             }),
         },
-        ["ServiceName"] = serviceName,
-        [MetricName] = backlog,
+        [QueueBacklogMetric.ServiceDimension] = serviceName,
+        [QueueBacklogMetric.MetricName] = backlog,
     }.ToJsonString(JsonSerializerOptions.Default);
 }
