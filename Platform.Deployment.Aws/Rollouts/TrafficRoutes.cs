@@ -19,6 +19,9 @@ namespace Platform.Deployment.Aws.Rollouts;
 /// </summary>
 internal static class TrafficRoutes
 {
+    /// <summary>ServiceDefaults' liveness endpoint.</summary>
+    public const string AlivePath = "/alive";
+
     private const int RulePriority = 1;
 
     public static ServiceTraffic Create(DeploymentContext context, Certificates certificates, string resource, ApplicationLoadBalancer loadBalancer, ServicePort port)
@@ -78,7 +81,4 @@ internal static class TrafficRoutes
             UnhealthyThresholdCount = 3,
         },
     });
-
-    /// <summary>ServiceDefaults' liveness endpoint.</summary>
-    public const string AlivePath = "/alive";
 }

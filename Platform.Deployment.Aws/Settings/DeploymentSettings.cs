@@ -57,7 +57,7 @@ public sealed record DeploymentSettings
     public string? AlarmEmail { get; init; }
 
     /// <summary>The monthly cost above which AWS Budgets alerts (at 80 % actual and 100 % forecast).</summary>
-    public double MonthlyBudgetUsd { get; init; } = 1000;
+    public double MonthlyBudgetUsd { get; init; } = 500;
 
     /// <summary>Tags put on every resource besides <c>platform:stack</c> and <c>platform:resource</c> (activate them as cost-allocation tags).</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();

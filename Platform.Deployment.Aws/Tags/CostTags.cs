@@ -20,6 +20,9 @@ internal static class CostTags
 
     private static readonly string[] Untagged = ["AWS::ElasticLoadBalancingV2::ListenerRule"];
 
+    /// <summary>Types whose Tags CloudFormation takes but Amazon.CDK.Lib 2.160's classes do not write: set as the property itself.</summary>
+    private static readonly string[] TaggedByOverride = ["AWS::ElasticLoadBalancingV2::Listener", "AWS::ApplicationAutoScaling::ScalableTarget", "AWS::CloudWatch::Dashboard"];
+
     public static void Apply(DeploymentContext context)
     {
         var stack = context.Stack;
@@ -28,9 +31,14 @@ internal static class CostTags
         foreach (var child in stack.Node.Children)
         {
             var owner = owners.FirstOrDefault(o => OwnedBy(child.Node.Id, o.Prefix)).Name ?? Shared;
-            foreach (var (key, value) in tags.Append(new(ResourceTag, owner)))
+            var own = tags.Append(new(ResourceTag, owner)).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+            foreach (var (key, value) in own)
             {
                 Amazon.CDK.Tags.Of(child).Add(key, value, new TagProps { ExcludeResourceTypes = Untagged });
+            }
+            foreach (var resource in child.Node.FindAll().OfType<CfnResource>().Where(r => TaggedByOverride.Contains(r.CfnResourceType)))
+            {
+                resource.AddPropertyOverride("Tags", own.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray());
             }
         }
     }

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
 using Platform.Worker.Telemetry;
 
 namespace Platform.Tests.Workload;
@@ -26,5 +29,19 @@ public sealed class QueueBacklogMetricTests
         Assert.Equal("worker", record["ServiceName"]!.GetValue<string>());
         Assert.Equal(42, record["QueueBacklog"]!.GetValue<long>());
         Assert.Equal(3, record["DeadLetteredJobs"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void Each_line_reports_the_jobs_dead_lettered_since_the_previous_one()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new WorkerMetrics(services.GetRequiredService<IMeterFactory>(), new HostingEnvironment { ApplicationName = "worker" });
+
+        metrics.Failed("process-asset", final: true);
+        metrics.Failed("process-asset", final: false);
+        metrics.Failed("verify-asset", final: true);
+
+        Assert.Equal(2, metrics.TakeDeadLettered());
+        Assert.Equal(0, metrics.TakeDeadLettered());
     }
 }
