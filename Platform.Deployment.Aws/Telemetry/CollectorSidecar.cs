@@ -32,7 +32,7 @@ internal sealed class CollectorSidecar(DeploymentContext context)
             Image = ContainerImage.FromRegistry(telemetry.CollectorImage),
             Essential = false,
             MemoryLimitMiB = telemetry.CollectorMemoryMiB,
-            // The image's own unprivileged user; the collector writes no file.
+            // Not root (the image, built FROM scratch, names no user and needs none): the collector writes no file.
             User = "10001",
             ReadonlyRootFilesystem = true,
             Environment = new Dictionary<string, string> { ["AOT_CONFIG_CONTENT"] = Configuration(resource, _metrics.LogGroupName) },

@@ -27,7 +27,9 @@ public sealed class AlarmTests(SynthesizedPlatform platform, SettingsVariants va
         Assert.Equal(0.1, errorRate["Threshold"]!.GetValue<double>());
         var queries = errorRate["Metrics"]!.AsArray();
         var expression = Assert.Single(queries, q => q!["Expression"] is not null)!;
-        Assert.True(expression["ReturnData"]!.GetValue<bool>());
+        // The expression is what the alarm compares (ReturnData left out means true); its inputs are not.
+        Assert.True(expression["ReturnData"]?.GetValue<bool>() ?? true);
+        Assert.All(queries.Where(q => q != expression), q => Assert.False(q!["ReturnData"]!.GetValue<bool>()));
         Assert.Equal("100 * (FILL(targetErrors, 0) + FILL(balancerErrors, 0)) / FILL(requests, 1)", expression["Expression"]!.GetValue<string>());
         Assert.Equal(["HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count", "RequestCount"],
             queries.Where(q => q!["MetricStat"] is not null).Select(q => q!["MetricStat"]!["Metric"]!["MetricName"]!.GetValue<string>()).Order());
