@@ -129,8 +129,22 @@ public sealed class AlarmTests(SynthesizedPlatform platform, SettingsVariants va
         _ => [],
     };
 
-    /// <summary>The one metric of an alarm on a single metric (written as its one query, since it has a label).</summary>
-    private static JsonNode Metric(JsonObject alarm) => Assert.Single(alarm["Metrics"]!.AsArray())!["MetricStat"]!;
+    /// <summary>
+    /// The one metric of an alarm on a single metric, as a query's <c>MetricStat</c>: CloudFormation takes it as the
+    /// alarm's own properties, or as its one query (which the CDK writes when the metric has a label).
+    /// </summary>
+    private static JsonNode Metric(JsonObject alarm) => alarm["Metrics"] is JsonArray queries
+        ? Assert.Single(queries)!["MetricStat"]!
+        : new JsonObject
+        {
+            ["Metric"] = new JsonObject
+            {
+                ["Namespace"] = alarm["Namespace"]!.DeepClone(),
+                ["MetricName"] = alarm["MetricName"]!.DeepClone(),
+                ["Dimensions"] = alarm["Dimensions"]!.DeepClone(),
+            },
+            ["Stat"] = (alarm["Statistic"] ?? alarm["ExtendedStatistic"])!.DeepClone(),
+        };
 
     internal static JsonObject Alarm(SynthesizedTemplate template, string name) =>
         Assert.Single(template.OfType("AWS::CloudWatch::Alarm"), a => a.Properties["AlarmName"]!.GetValue<string>() == name).Properties;
