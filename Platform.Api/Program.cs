@@ -1,7 +1,6 @@
 using Platform.Api.Apis;
 using Platform.Api;
 using Platform.Api.Problems;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,8 +14,7 @@ app.UseProblemResponses();
 app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapApiReference();
 app.MapGet("/", () => "Platform API").ExcludeFromDescription();
 
 app.MapAssetsApi();

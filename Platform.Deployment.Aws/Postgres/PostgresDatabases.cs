@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.RDS;
+using Platform.Deployment.Aws.Alarms;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Manifest;
 
@@ -51,6 +52,7 @@ internal static class PostgresDatabases
                 Port = PostgresPort,
             });
             primaries.Add(server.Container.Name, instance);
+            DatabaseAlarms.Create(context, server.Container.Name, instance, replica: false);
             Register(context, server.Container, instance.DbInstanceEndpointAddress, instance.DbInstanceEndpointPort, instance);
         }
         foreach (var replica in context.Plan.PostgresReplicas)
@@ -73,6 +75,7 @@ internal static class PostgresDatabases
                 CloudwatchLogsExports = ["postgresql", "upgrade"],
                 Port = PostgresPort,
             });
+            DatabaseAlarms.Create(context, replica.Container.Name, instance, replica: true);
             Register(context, replica.Container, instance.DbInstanceEndpointAddress, instance.DbInstanceEndpointPort, instance);
         }
     }

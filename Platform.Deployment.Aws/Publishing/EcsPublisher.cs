@@ -23,6 +23,10 @@ public sealed class EcsPublisher(ManifestPublisher manifestPublisher, EcsDeploym
         {
             var result = EcsSynthesizer.Synthesize(AspireManifest.Load(manifestPath), DeploymentSettingsFile.Load(options.SettingsPath), outputPath);
             Console.Out.WriteLine($"Synthesized stack '{result.StackName}': {result.TemplatePath}");
+            foreach (var warning in result.Warnings)
+            {
+                Console.Out.WriteLine(warning);
+            }
         }
         catch (Exception e) when (e is DeploymentException or ManifestException)
         {

@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ElastiCache;
+using Platform.Deployment.Aws.Alarms;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Deployment.Aws.Values;
 
@@ -49,6 +50,7 @@ internal static class RedisCaches
                 SnapshotRetentionLimit = settings.SnapshotRetentionDays,
                 AutoMinorVersionUpgrade = true,
             });
+            CacheAlarms.Create(context, cache.Container.Name, group, nodes: 1 + settings.Replicas);
             var connections = new Connections_(new ConnectionsProps { SecurityGroups = [securityGroup], DefaultPort = Port.Tcp(RedisPort) });
             foreach (var binding in cache.Container.Bindings.Keys)
             {

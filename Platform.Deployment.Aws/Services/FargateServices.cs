@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
+using Platform.Deployment.Aws.Alarms;
 using Platform.Deployment.Aws.Storage;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Deployment.Aws.Values;
@@ -8,9 +9,10 @@ using Platform.Deployment.Aws.Values;
 namespace Platform.Deployment.Aws.Services;
 
 /// <summary>
-/// Projects and containers as Fargate services in the private subnets: rolling deployments with the circuit
-/// breaker rolling back a release whose tasks do not become healthy, Service Connect names for their bindings,
-/// a load balancer for an external HTTP binding, autoscaling. Each task may reach only what it uses.
+/// Projects and containers as Fargate services in the private subnets: the circuit breaker rolling back a release
+/// whose tasks do not become healthy (and, behind a load balancer, blue/green releases with alarm rollback: see
+/// Rollouts/), Service Connect names for their bindings, a load balancer for an external HTTP binding, autoscaling,
+/// queue alarms for a service that scales on its backlog. Each task may reach only what it uses.
 /// </summary>
 internal sealed class FargateServices(DeploymentContext context, Cluster cluster, IncludedTemplates templates)
 {
@@ -30,6 +32,7 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
 
     public IReadOnlyDictionary<string, FargateService> Create(IEnumerable<WorkloadTask> services)
     {
+        var loadBalancers = new LoadBalancers(context);
         var created = new Dictionary<string, FargateService>();
         foreach (var task in services)
         {
@@ -63,9 +66,13 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
             });
             if (external is not null)
             {
-                LoadBalancers.Expose(context, task.Workload.Name, service, external);
+                loadBalancers.Expose(task.Workload.Name, service, external);
             }
             Scaling.Configure(context, cluster, task, service, settings);
+            if (settings.QueueBacklogPerTaskTarget is not null)
+            {
+                QueueAlarms.Create(context, cluster, task.Workload.Name, service);
+            }
             templates.Grant(task.Workload.Name, task.Definition.TaskRole);
             created.Add(task.Workload.Name, service);
         }

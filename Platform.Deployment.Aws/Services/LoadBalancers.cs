@@ -2,18 +2,27 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Platform.Deployment.Aws.Alarms;
+using Platform.Deployment.Aws.Firewall;
+using Platform.Deployment.Aws.Https;
+using Platform.Deployment.Aws.Rollouts;
 using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.Services;
 
 /// <summary>
-/// An external HTTP binding gets an internet-facing Application Load Balancer of its own in the public subnets.
-/// Its target group checks <c>/health</c> (ServiceDefaults maps it in every environment), which the deployment
-/// circuit breaker watches. The stack outputs the load balancer's address.
+/// An external HTTP binding gets an internet-facing Application Load Balancer of its own in the public subnets: HTTPS
+/// with its certificate and name (Https/), the web application firewall (Firewall/), target groups checking
+/// <c>/alive</c> and the rollout's listener rules (Rollouts/), and the SLA alarms that roll a release back (Alarms/).
+/// The stack outputs the service's address.
 /// </summary>
-internal static class LoadBalancers
+internal sealed class LoadBalancers(DeploymentContext context)
 {
-    public static void Expose(DeploymentContext context, string resource, FargateService service, ServicePort port)
+    private readonly Certificates _certificates = new(context);
+    private readonly WebFirewall _firewall = new(context);
+    private readonly DeploymentStrategy _strategy = new(context);
+
+    public void Expose(string resource, FargateService service, ServicePort port)
     {
         var id = LogicalIds.Of(resource);
         var loadBalancer = new ApplicationLoadBalancer(context.Stack, id + "LoadBalancer", new ApplicationLoadBalancerProps
@@ -23,28 +32,18 @@ internal static class LoadBalancers
             VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC },
             DropInvalidHeaderFields = true,
         });
-        var listener = loadBalancer.AddListener(id + "Http", new BaseApplicationListenerProps { Port = 80, Open = true });
-        listener.AddTargets(id + "Targets", new AddApplicationTargetsProps
-        {
-            Port = port.Port,
-            Protocol = ApplicationProtocol.HTTP,
-            ProtocolVersion = port.Transport == "http2" ? ApplicationProtocolVersion.HTTP2 : ApplicationProtocolVersion.HTTP1,
-            Targets = [service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = resource, ContainerPort = port.Port })],
-            DeregistrationDelay = Duration.Seconds(30),
-            HealthCheck = new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck
-            {
-                Path = "/health",
-                HealthyHttpCodes = "200",
-                Interval = Duration.Seconds(15),
-                Timeout = Duration.Seconds(5),
-                HealthyThresholdCount = 2,
-                UnhealthyThresholdCount = 3,
-            },
-        });
+        var traffic = TrafficRoutes.Create(context, _certificates, resource, loadBalancer, port);
+        service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = resource, ContainerPort = port.Port }).AttachToApplicationTargetGroup(traffic.Primary);
+        _firewall.Protect(resource, loadBalancer);
+        AliasRecords.Create(context, _certificates, resource, loadBalancer);
+        var alarms = ServiceAlarms.Create(context, resource, traffic);
+        _strategy.Apply(resource, service, traffic, alarms.Select(a => a.AlarmName));
         new CfnOutput(context.Stack, id + "Url", new CfnOutputProps
         {
             Description = $"Address of '{resource}'",
-            Value = $"http://{loadBalancer.LoadBalancerDnsName}",
+            Value = context.Settings.Https
+                ? $"https://{ServiceNames.Of(context.Settings, resource) ?? loadBalancer.LoadBalancerDnsName}"
+                : $"http://{loadBalancer.LoadBalancerDnsName}",
         });
     }
 }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.ECS;
 using Platform.Deployment.Aws.Logs;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Synthesis;
+using Platform.Deployment.Aws.Telemetry;
 using Platform.Deployment.Aws.Values;
 using Platform.Manifest;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
@@ -20,11 +21,11 @@ internal sealed record WorkloadTask(Workload Workload, FargateTaskDefinition Def
 /// ECS secret (read by the execution role at start, never a plain variable), a log group per workload, and a
 /// task role of its own that starts with no permission at all.
 /// </summary>
-internal sealed class TaskDefinitions(DeploymentContext context, Images images, TaskValues values)
+internal sealed class TaskDefinitions(DeploymentContext context, Images images, TaskValues values, CollectorSidecar collector)
 {
     private const string DotnetUser = "1654";
 
-    public WorkloadTask Create(Workload workload, SecurityGroup securityGroup)
+    public WorkloadTask Create(Workload workload, SecurityGroup securityGroup, bool withCollector)
     {
         var id = LogicalIds.Of(workload.Name);
         var size = context.Settings.For(workload.Name);
@@ -57,8 +58,8 @@ internal sealed class TaskDefinitions(DeploymentContext context, Images images, 
             ContainerName = workload.Name,
             Image = images.For(workload),
             Essential = true,
-            // A hard limit: a leaking task is stopped, not left to starve the others.
-            MemoryLimitMiB = size.MemoryMiB!.Value,
+            // A hard limit: a leaking task is stopped, not left to starve the others. The collector's share is the rest of the task.
+            MemoryLimitMiB = size.MemoryMiB!.Value - (withCollector ? context.Settings.Telemetry.CollectorMemoryMiB : 0),
             // .NET's container images run as the unprivileged user 'app' (1654), and need to write only below /tmp and its home.
             User = dotnet ? DotnetUser : null,
             ReadonlyRootFilesystem = dotnet,
@@ -86,6 +87,10 @@ internal sealed class TaskDefinitions(DeploymentContext context, Images images, 
                 definition.AddVolume(new Amazon.CDK.AWS.ECS.Volume { Name = volume });
                 container.AddMountPoints(new MountPoint { SourceVolume = volume, ContainerPath = path, ReadOnly = false });
             }
+        }
+        if (withCollector)
+        {
+            collector.Attach(workload.Name, definition, container);
         }
         return new WorkloadTask(workload, definition, securityGroup, uses);
     }

@@ -35,6 +35,42 @@ public sealed record DeploymentSettings
 
     public RedisSettings Redis { get; init; } = new();
 
+    /// <summary>The domain of the services' names (<c>api.example.com</c>); with <see cref="HostedZoneId"/>, ACM certificates validated in that zone and alias records.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>The Route 53 hosted zone of <see cref="Domain"/> (<c>Z…</c>).</summary>
+    public string? HostedZoneId { get; init; }
+
+    /// <summary>An existing ACM certificate for every external service's name, instead of certificates made for <see cref="Domain"/>.</summary>
+    public string? CertificateArn { get; init; }
+
+    /// <summary>Serves external services over plain HTTP, on purpose, when there is neither a domain nor a certificate.</summary>
+    public bool AllowPlainHttp { get; init; }
+
+    /// <summary>The port of each load balancer's test listener, where a blue/green release's new tasks answer before production traffic moves.</summary>
+    public int TestListenerPort { get; init; } = 8443;
+
+    /// <summary>The networks that may reach the test listener (none by default: add your office's or CI's).</summary>
+    public IReadOnlyList<string> TestTrafficCidrs { get; init; } = [];
+
+    /// <summary>The address that every alarm and the budget alert is sent to (subscribed to the alarm topic; AWS asks it to confirm).</summary>
+    public string? AlarmEmail { get; init; }
+
+    /// <summary>The monthly cost above which AWS Budgets alerts (at 80 % actual and 100 % forecast).</summary>
+    public double MonthlyBudgetUsd { get; init; } = 500;
+
+    /// <summary>Tags put on every resource besides <c>platform:stack</c> and <c>platform:resource</c> (activate them as cost-allocation tags).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public FirewallSettings Firewall { get; init; } = new();
+
+    public AlarmSettings Alarms { get; init; } = new();
+
+    public TelemetrySettings Telemetry { get; init; } = new();
+
+    /// <summary>True when external services are served over HTTPS (a certificate is given or made).</summary>
+    public bool Https => CertificateArn is not null || Domain is not null;
+
     /// <summary>The settings of one service: its own fields over the defaults.</summary>
     public ServiceSettings For(string resource) =>
         Services.GetValueOrDefault(resource, new ServiceSettings()).Over(Defaults).Over(ServiceSettings.Default);

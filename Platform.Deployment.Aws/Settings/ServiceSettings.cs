@@ -14,6 +14,8 @@ public sealed record ServiceSettings
         HealthCheckGracePeriodSeconds = 60,
         MinHealthyPercent = 100,
         MaxHealthyPercent = 200,
+        DeploymentStrategy = DeploymentStrategies.BlueGreen,
+        BakeTimeMinutes = 10,
     };
 
     /// <summary>Fargate CPU units (256 = a quarter vCPU); with <see cref="MemoryMiB"/> one of Fargate's valid pairs.</summary>
@@ -33,6 +35,15 @@ public sealed record ServiceSettings
     public int? MinHealthyPercent { get; init; }
     public int? MaxHealthyPercent { get; init; }
 
+    /// <summary><c>blueGreen</c> or <c>rolling</c>, for a service behind a load balancer; the others always roll.</summary>
+    public string? DeploymentStrategy { get; init; }
+
+    /// <summary>Blue/green: minutes both revisions run after production traffic moved, during which an alarm rolls back at once (0 to 1440).</summary>
+    public int? BakeTimeMinutes { get; init; }
+
+    /// <summary>The external service's name under the domain; its resource name when unset (<c>api</c>: <c>api.example.com</c>).</summary>
+    public string? HostName { get; init; }
+
     public ServiceSettings Over(ServiceSettings defaults) => new()
     {
         Cpu = Cpu ?? defaults.Cpu,
@@ -45,5 +56,8 @@ public sealed record ServiceSettings
         HealthCheckGracePeriodSeconds = HealthCheckGracePeriodSeconds ?? defaults.HealthCheckGracePeriodSeconds,
         MinHealthyPercent = MinHealthyPercent ?? defaults.MinHealthyPercent,
         MaxHealthyPercent = MaxHealthyPercent ?? defaults.MaxHealthyPercent,
+        DeploymentStrategy = DeploymentStrategy ?? defaults.DeploymentStrategy,
+        BakeTimeMinutes = BakeTimeMinutes ?? defaults.BakeTimeMinutes,
+        HostName = HostName ?? defaults.HostName,
     };
 }

@@ -9,11 +9,17 @@ namespace Platform.Deployment.Aws.Storage;
 /// <summary>
 /// <c>aws.cloudformation.template.v0</c> resources (our S3 storage) are included in the stack as they are written
 /// (CfnInclude keeps their logical IDs and outputs), so <c>{storage.output.X}</c> is the output's own value. The
-/// services the manifest lists as the template's references get read and write access to its buckets through
-/// their task roles; no other service does, and no service gets keys.
+/// services the manifest lists as the template's references get, through their task roles, what the services do with
+/// its buckets: get, put and delete current objects (and abort their multipart uploads), and list the bucket, without
+/// which S3 answers 403 instead of 404 for a missing object; the health check lists it too. Never
+/// <c>s3:DeleteObjectVersion</c>: the buckets are versioned, and their old versions are the way back from a bad
+/// delete or overwrite. No other service gets any access, and no service gets keys.
 /// </summary>
 internal sealed class IncludedTemplates
 {
+    /// <summary>What the api and the worker do with objects (AWSSDK.S3's PutObject, multipart upload, GetObject, DeleteObject).</summary>
+    public static readonly string[] ObjectActions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"];
+
     private readonly Dictionary<string, List<IBucket>> _buckets = [];
 
     public static IncludedTemplates Create(DeploymentContext context)
@@ -42,7 +48,16 @@ internal sealed class IncludedTemplates
     {
         foreach (var bucket in _buckets.GetValueOrDefault(resource, []))
         {
-            bucket.GrantReadWrite(role);
+            role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Actions = ObjectActions,
+                Resources = [bucket.ArnForObjects("*")],
+            }));
+            role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Actions = ["s3:ListBucket"],
+                Resources = [bucket.BucketArn],
+            }));
         }
     }
 

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
+using Platform.Deployment.Aws.Alarms;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Secrets;
 using Platform.Deployment.Aws.Settings;
@@ -19,6 +20,10 @@ internal sealed class DeploymentContext(Stack stack, DeploymentPlan plan, Deploy
     public Endpoints Endpoints { get; } = new();
     public ParameterSecrets Parameters { get; } = new(stack, plan);
     public TemplateOutputs Outputs { get; } = new();
+
+    private Monitoring? _monitoring;
+
+    public Monitoring Monitoring => _monitoring ??= new Monitoring(this);
 
     public SubnetSelection PrivateSubnets => new() { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };
 

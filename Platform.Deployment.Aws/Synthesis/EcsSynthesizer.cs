@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Platform.Deployment.Aws.Https;
 using Platform.Deployment.Aws.Network;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Postgres;
@@ -7,6 +8,7 @@ using Platform.Deployment.Aws.RunOnce;
 using Platform.Deployment.Aws.Services;
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Storage;
+using Platform.Deployment.Aws.Tags;
 using Platform.Deployment.Aws.Values;
 using Platform.Manifest;
 
@@ -24,6 +26,8 @@ public static class EcsSynthesizer
     public static SynthesisResult Synthesize(AspireManifest manifest, DeploymentSettings settings, string outputPath)
     {
         var plan = PlanBuilder.Build(manifest, settings.Skip, BuildCommands.For(settings));
+        // Checked before the output folder is touched: a deployment that fails its checks writes nothing.
+        var warning = EncryptionCheck.Check(settings, plan);
         var assembly = Path.Combine(Path.GetFullPath(outputPath), CloudAssemblyFolder);
         if (Directory.Exists(assembly))
         {
@@ -39,7 +43,7 @@ public static class EcsSynthesizer
         var context = new DeploymentContext(stack, plan, settings, VirtualNetwork.Create(stack, settings));
         Build(context);
         app.Synth();
-        return new SynthesisResult(assembly, stack.StackName, Path.Combine(assembly, stack.TemplateFile), context.Parameters.StackParameters);
+        return new SynthesisResult(assembly, stack.StackName, Path.Combine(assembly, stack.TemplateFile), context.Parameters.StackParameters, warning is null ? [] : [warning]);
     }
 
     private static void Build(DeploymentContext context)
@@ -48,19 +52,22 @@ public static class EcsSynthesizer
         RedisCaches.Create(context);
         var templates = IncludedTemplates.Create(context);
         var cluster = ServiceCluster.Create(context);
-        var tasks = new TaskDefinitions(context, new Images(context), new TaskValues(context));
+        var tasks = new TaskDefinitions(context, new Images(context), new TaskValues(context), new Telemetry.CollectorSidecar(context));
         var services = new FargateServices(context, cluster, templates);
 
         var workloads = context.Plan.Services.Concat(context.Plan.RunOnceTasks).ToList();
         var securityGroups = workloads.ToDictionary(w => w.Name, tasks.SecurityGroupFor);
         services.RegisterEndpoints(securityGroups);
-        var serviceTasks = context.Plan.Services.Select(w => tasks.Create(w, securityGroups[w.Name])).ToList();
-        var runOnceTasks = context.Plan.RunOnceTasks.Select(w => tasks.Create(w, securityGroups[w.Name])).ToList();
+        var serviceTasks = context.Plan.Services.Select(w => tasks.Create(w, securityGroups[w.Name], withCollector: true)).ToList();
+        // A run-once task exits in minutes, before a collector would have flushed anything: it logs only.
+        var runOnceTasks = context.Plan.RunOnceTasks.Select(w => tasks.Create(w, securityGroups[w.Name], withCollector: false)).ToList();
         foreach (var task in runOnceTasks)
         {
             templates.Grant(task.Workload.Name, task.Definition.TaskRole);
         }
         RunOnceTasks.Create(context, cluster, runOnceTasks, services.Create(serviceTasks));
         FargateServices.AllowAccess(context, serviceTasks.Concat(runOnceTasks));
+        context.Monitoring.Complete();
+        CostTags.Apply(context);
     }
 }

@@ -3,7 +3,8 @@ namespace Platform.Manifest.Conventions;
 /// <summary>
 /// The queue backlog a worker publishes for the cloud deployment's scaling (README, "Queue backlog metric"): the
 /// deployment sets <see cref="NamespaceVariable"/> on a service that scales on its backlog, and the service then writes
-/// <see cref="MetricName"/> in that namespace, with the dimension <see cref="ServiceDimension"/>.
+/// <see cref="MetricName"/> (and <see cref="DeadLetteredMetricName"/>) in that namespace, with the dimension
+/// <see cref="ServiceDimension"/>.
 /// </summary>
 public static class QueueBacklogMetric
 {
@@ -15,5 +16,8 @@ public static class QueueBacklogMetric
 
     public const string Namespace = "Platform";
     public const string MetricName = "QueueBacklog";
+
+    /// <summary>Written beside <see cref="MetricName"/>: the jobs this task dead-lettered since its last line.</summary>
+    public const string DeadLetteredMetricName = "DeadLetteredJobs";
     public const string ServiceDimension = "ServiceName";
 }

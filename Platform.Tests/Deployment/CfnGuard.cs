@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -13,24 +12,15 @@ namespace Platform.Tests.Deployment;
 /// </summary>
 internal static partial class CfnGuard
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
-
     /// <summary>The rules that fail on <paramref name="templatePath"/>, each with the logical IDs of the resources that fail it.</summary>
     public static async Task<Dictionary<string, SortedSet<string>>> FailuresAsync(string templatePath)
     {
         var package = await EnsureInstalledAsync();
         var binary = Path.Combine(package, "bin", "ubuntu", RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "aarch64" : "x86_64", "cfn-guard");
-        var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "validate", "--rules", Path.Combine(package, "rules", "control-tower", "cfn-guard"), "--data", templatePath, "--output-format", "json", "--show-summary", "none" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode is 0 or 19, $"cfn-guard failed with exit code {process.ExitCode}: {await error}");
-        return Reports(await output)
+        var (exitCode, output, error) = await NpmTool.RunAsync(package, binary,
+            "validate", "--rules", Path.Combine(package, "rules", "control-tower", "cfn-guard"), "--data", templatePath, "--output-format", "json", "--show-summary", "none");
+        Assert.True(exitCode is 0 or 19, $"cfn-guard failed with exit code {exitCode}: {error}");
+        return Reports(output)
             .Where(r => r.GetProperty("status").GetString() == "FAIL")
             .SelectMany(r => r.GetProperty("not_compliant").EnumerateArray())
             .Select(n => (Rule: n.GetProperty("Rule").GetProperty("name").GetString()!, Text: n.GetRawText()))
@@ -45,39 +35,9 @@ internal static partial class CfnGuard
         return [.. JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, topLevelValues: true).ToBlockingEnumerable()];
     }
 
-    private static async Task<string> EnsureInstalledAsync()
-    {
-        var source = Path.Combine(Repository.Root, "Platform.Tests", "Deployment", "CfnGuard");
-        var installed = Path.Combine(Repository.Root, "Platform.AppHost", ".platform", "tools", "cfn-guard");
-        var package = Path.Combine(installed, "node_modules", "@cdklabs", "cdk-validator-cfnguard");
-        await InstallGate.WaitAsync();
-        try
-        {
-            Directory.CreateDirectory(installed);
-            foreach (var file in new[] { "package.json", "package-lock.json", ".npmrc" })
-            {
-                File.Copy(Path.Combine(source, file), Path.Combine(installed, file), overwrite: true);
-            }
-            if (!Directory.Exists(package))
-            {
-                var info = new ProcessStartInfo("npm") { WorkingDirectory = installed, RedirectStandardOutput = true, RedirectStandardError = true };
-                foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
-                {
-                    info.ArgumentList.Add(argument);
-                }
-                using var npm = Process.Start(info)!;
-                var output = npm.StandardOutput.ReadToEndAsync();
-                var error = npm.StandardError.ReadToEndAsync();
-                await npm.WaitForExitAsync();
-                Assert.True(npm.ExitCode == 0, $"npm ci for cfn-guard failed: {await output}{await error}");
-            }
-            return package;
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
-    }
+    private static async Task<string> EnsureInstalledAsync() =>
+        Path.Combine(await NpmTool.InstallAsync(Path.Combine(Repository.Root, "Platform.Tests", "Deployment", "CfnGuard"), "cfn-guard", "@cdklabs/cdk-validator-cfnguard", ".npmrc"),
+            "node_modules", "@cdklabs", "cdk-validator-cfnguard");
 
     [GeneratedRegex(@"/Resources/(?<id>[A-Za-z0-9]+)")]
     private static partial Regex ResourcePath();

@@ -43,7 +43,7 @@ public sealed partial class ReferenceManifestTests
         {
             var settings = Path.Combine(output, "settings.json");
             // The one entry Aspire's publisher could not write is left out on purpose; everything else must map.
-            File.WriteAllText(settings, """{ "skip": ["docker-compose"] }""");
+            File.WriteAllText(settings, """{ "skip": ["docker-compose"], "allowPlainHttp": true }""");
             var template = SynthesizedTemplate.Synthesize(Repository.Aspire("manifest-examples", "playground-WithDockerfile.AppHost.aspire-manifest.json"), settings, output);
 
             foreach (var name in new[] { "mycontainer", "dynamic-sync", "dynamic-async", "builder-sync", "builder-async" })

@@ -8,5 +8,5 @@ public sealed class SynthesizedPlatform : IDisposable
     internal SynthesizedTemplate Template { get; } =
         SynthesizedTemplate.Synthesize(Repository.ManifestPath, Path.Combine(Repository.Root, "ecs-settings.json"));
 
-    public void Dispose() => Directory.Delete(Path.GetDirectoryName(Template.Result.CloudAssemblyDirectory)!, recursive: true);
+    public void Dispose() => Template.Delete();
 }

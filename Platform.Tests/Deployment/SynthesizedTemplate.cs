@@ -36,6 +36,26 @@ internal sealed class SynthesizedTemplate(SynthesisResult result)
         }
     }
 
+    /// <summary>The repository's manifest synthesized with <paramref name="settingsJson"/> as its settings, into a new temporary folder.</summary>
+    public static SynthesizedTemplate WithSettings(string settingsJson)
+    {
+        var output = Directory.CreateTempSubdirectory("platform-ecs-").FullName;
+        try
+        {
+            var settings = Path.Combine(output, "ecs-settings.json");
+            File.WriteAllText(settings, settingsJson);
+            return Synthesize(Platform.Tests.Infrastructure.Repository.ManifestPath, settings, output);
+        }
+        catch
+        {
+            Directory.Delete(output, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes the folder the template was synthesized into.</summary>
+    public void Delete() => Directory.Delete(Path.GetDirectoryName(Result.CloudAssemblyDirectory)!, recursive: true);
+
     public IEnumerable<(string Id, JsonObject Properties)> OfType(string type) =>
         Resources.Where(r => r.Value!["Type"]!.GetValue<string>() == type)
             .Select(r => (r.Key, r.Value!["Properties"] as JsonObject ?? []));
@@ -55,6 +75,20 @@ internal sealed class SynthesizedTemplate(SynthesisResult result)
             (container["Environment"] as JsonArray ?? []).ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["Value"]!.ToJsonString().Trim('"')),
             (container["Secrets"] as JsonArray ?? []).ToDictionary(e => e!["Name"]!.GetValue<string>(), e => e!["ValueFrom"]!["Ref"]!.GetValue<string>()));
     }
+
+    /// <summary>The container named <paramref name="container"/> in the task of <paramref name="workload"/>.</summary>
+    public JsonObject Container(string workload, string container) =>
+        Single("AWS::ECS::TaskDefinition", Id(workload) + "Task").Properties["ContainerDefinitions"]!.AsArray()
+            .Single(c => c!["Name"]!.GetValue<string>() == container)!.AsObject();
+
+    /// <summary>The statements of the policies attached to the role whose logical ID is <paramref name="roleId"/>.</summary>
+    public List<JsonObject> Statements(string roleId) =>
+        [.. OfType("AWS::IAM::Policy")
+            .Where(p => p.Properties["Roles"]!.AsArray().Any(r => r!["Ref"]?.GetValue<string>() == roleId))
+            .SelectMany(p => p.Properties["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))];
+
+    /// <summary>A value that may be one string or a list of them (IAM's Action and Resource), as a list of their JSON.</summary>
+    public static List<string> Values(JsonNode? node) => node is JsonArray array ? [.. array.Select(a => a!.ToJsonString().Trim('"'))] : node is null ? [] : [node.ToJsonString().Trim('"')];
 
     public string[] DependsOn(string id) => Resources[id]!["DependsOn"] is JsonArray array ? [.. array.Select(a => a!.GetValue<string>())] : [];
 

@@ -14,6 +14,7 @@ public sealed class WorkerMetrics
     private readonly Counter<long> _failures;
     private long _waiting;
     private long _pending;
+    private long _deadLettered;
 
     public WorkerMetrics(IMeterFactory meters, IHostEnvironment environment)
     {
@@ -33,7 +34,17 @@ public sealed class WorkerMetrics
 
     public void Waited(string type, TimeSpan wait) => _queueWait.Record(Math.Max(0, wait.TotalSeconds), new KeyValuePair<string, object?>("job.type", type));
 
-    public void Failed(string type, bool final) => _failures.Add(1, new("job.type", type), new("final", final));
+    public void Failed(string type, bool final)
+    {
+        _failures.Add(1, new("job.type", type), new("final", final));
+        if (final)
+        {
+            Interlocked.Increment(ref _deadLettered);
+        }
+    }
+
+    /// <summary>Jobs dead-lettered since the last call: what the cloud's dead-letter alarm sums.</summary>
+    public long TakeDeadLettered() => Interlocked.Exchange(ref _deadLettered, 0);
 
     /// <summary>Jobs waiting on the stream at the last sample.</summary>
     public long Waiting => Interlocked.Read(ref _waiting);

@@ -1,0 +1,84 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Platform.Deployment.Aws.Https;
+using Platform.Deployment.Aws.Services;
+using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.Synthesis;
+
+namespace Platform.Deployment.Aws.Rollouts;
+
+/// <summary>
+/// The target groups and listener rules of a load-balanced service. Blue/green has two target groups (identical: ECS
+/// registers the new revision's tasks in whichever is idle), a production rule on the public listener and a test rule
+/// on the test listener, each forwarding to both with weights that ECS rewrites during a release.
+/// These rules are made from nothing that changes between releases (no image tag, no deployment id): CloudFormation
+/// would reset the weights ECS set whenever it updates them, sending production to an empty target group (aws-cdk#36649).
+/// Their actions are forwards only, and so are their listeners' default actions: ECS's blue/green refuses listeners
+/// that mix forward with redirect or fixed-response actions, which is why <c>/health</c> is blocked by the firewall.
+/// </summary>
+internal static class TrafficRoutes
+{
+    /// <summary>ServiceDefaults' liveness endpoint.</summary>
+    public const string AlivePath = "/alive";
+
+    private const int RulePriority = 1;
+
+    public static ServiceTraffic Create(DeploymentContext context, Certificates certificates, string resource, ApplicationLoadBalancer loadBalancer, ServicePort port)
+    {
+        var id = LogicalIds.Of(resource);
+        var primary = TargetGroup(context, id + "Blue", port);
+        var production = PublicListeners.Create(context, certificates, resource, loadBalancer, PublicListeners.ProductionPort(context), primary, open: true);
+        PublicListeners.RedirectPlainHttp(context, loadBalancer);
+        if (context.Settings.For(resource).DeploymentStrategy != DeploymentStrategies.BlueGreen)
+        {
+            return new ServiceTraffic(loadBalancer, primary, null, null, null);
+        }
+
+        var alternate = TargetGroup(context, id + "Green", port);
+        var test = PublicListeners.Create(context, certificates, resource, loadBalancer, context.Settings.TestListenerPort, primary, open: false);
+        foreach (var cidr in context.Settings.TestTrafficCidrs)
+        {
+            test.Connections.AllowDefaultPortFrom(Peer.Ipv4(cidr), "test traffic of blue/green releases");
+        }
+        return new ServiceTraffic(loadBalancer, primary, alternate,
+            Rule(context, id + "ProductionRule", production, primary, alternate),
+            Rule(context, id + "TestRule", test, primary, alternate));
+    }
+
+    private static ApplicationListenerRule Rule(DeploymentContext context, string id, IApplicationListener listener, IApplicationTargetGroup primary, IApplicationTargetGroup alternate) =>
+        new(context.Stack, id, new ApplicationListenerRuleProps
+        {
+            Listener = listener,
+            Priority = RulePriority,
+            Conditions = [ListenerCondition.PathPatterns(["/*"])],
+            Action = ListenerAction.WeightedForward(
+            [
+                new WeightedTargetGroup { TargetGroup = primary, Weight = 100 },
+                new WeightedTargetGroup { TargetGroup = alternate, Weight = 0 },
+            ]),
+        });
+
+    /// <summary>
+    /// Checks <c>/alive</c>: the process answers, without calling PostgreSQL, Redis or S3, so an outage of a dependency
+    /// does not take every task out of the load balancer (and a health check costs no query).
+    /// </summary>
+    private static ApplicationTargetGroup TargetGroup(DeploymentContext context, string id, ServicePort port) => new(context.Stack, id, new ApplicationTargetGroupProps
+    {
+        Vpc = context.Vpc,
+        TargetType = TargetType.IP,
+        Port = port.Port,
+        Protocol = ApplicationProtocol.HTTP,
+        ProtocolVersion = port.Transport == "http2" ? ApplicationProtocolVersion.HTTP2 : ApplicationProtocolVersion.HTTP1,
+        DeregistrationDelay = Duration.Seconds(30),
+        HealthCheck = new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck
+        {
+            Path = AlivePath,
+            HealthyHttpCodes = "200",
+            Interval = Duration.Seconds(15),
+            Timeout = Duration.Seconds(5),
+            HealthyThresholdCount = 2,
+            UnhealthyThresholdCount = 3,
+        },
+    });
+}

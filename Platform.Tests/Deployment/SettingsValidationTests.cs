@@ -1,0 +1,68 @@
+using Platform.Deployment.Aws.CommandLine;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Deployment;
+
+/// <summary>Bad settings are one error naming the setting, before anything is written.</summary>
+public sealed class SettingsValidationTests
+{
+    [Theory]
+    [InlineData("""{ }""", "domain (with hostedZoneId) or certificateArn")]
+    [InlineData("""{ "domain": "example.com" }""", "domain needs hostedZoneId")]
+    [InlineData("""{ "domain": "example.com", "hostedZoneId": "/hostedzone/Z123" }""", "hostedZoneId must be a Route 53 zone ID")]
+    [InlineData("""{ "certificateArn": "arn:aws:iam::123456789012:server-certificate/x" }""", "certificateArn must be an ACM certificate ARN")]
+    [InlineData("""{ "allowPlainHttp": true, "defaults": { "bakeTimeMinutes": 2000 } }""", "defaults: bakeTimeMinutes must be 0 to 1440")]
+    [InlineData("""{ "allowPlainHttp": true, "services": { "api": { "deploymentStrategy": "canary" } } }""", "api: deploymentStrategy must be blueGreen or rolling, not 'canary'")]
+    [InlineData("""{ "allowPlainHttp": true, "alarmEmail": "ops-at-example.com" }""", "alarmEmail must be an email address")]
+    [InlineData("""{ "allowPlainHttp": true, "firewall": { "rateLimitPerIp": 5 } }""", "firewall.rateLimitPerIp must be 10 to 2000000000")]
+    [InlineData("""{ "allowPlainHttp": true, "telemetry": { "samplingRatio": 1.5 } }""", "telemetry.samplingRatio must be 0 to 1")]
+    [InlineData("""{ "allowPlainHttp": true, "telemetry": { "collectorImage": "amazon/aws-otel-collector:latest" } }""", "telemetry.collectorImage must be pinned")]
+    [InlineData("""{ "allowPlainHttp": true, "testTrafficCidrs": ["10.0.0.0/33"] }""", "testTrafficCidrs: '10.0.0.0/33'")]
+    [InlineData("""{ "allowPlainHttp": true, "tags": { "platform:stack": "x" } }""", "tags: 'platform:stack'")]
+    [InlineData("""{ "allowPlainHttp": true, "alarms": { "latencyP95Ms": 0 } }""", "alarms.latencyP95Ms must be positive")]
+    [InlineData("""{ "allowPlainHttp": true, "services": { "web": { "memoryMiB": 256 } } }""", "web: memoryMiB must leave at least 256 MiB beside the collector")]
+    public async Task A_bad_setting_is_an_error_naming_it_and_nothing_is_written(string settings, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("platform-settings-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "ecs-settings.json");
+            await File.WriteAllTextAsync(path, settings);
+            var (output, error) = (new StringWriter(), new StringWriter());
+
+            var exitCode = await DeploymentCommandLine.RunAsync(
+                ["synth", "--manifest", Repository.ManifestPath, "--settings", path, "--output-path", Path.Combine(folder, "out")], _ => null, output, error);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains(message, error.ToString());
+            Assert.DoesNotContain("   at ", error.ToString());
+            Assert.Empty(output.ToString());
+            Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Plain_HTTP_by_accident_names_both_HTTPS_settings_and_the_one_that_allows_it()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var folder = Directory.CreateTempSubdirectory("platform-settings-").FullName;
+        try
+        {
+            // No settings file: the defaults, which have neither a domain nor a certificate.
+            var exitCode = await DeploymentCommandLine.RunAsync(
+                ["synth", "--manifest", Repository.ManifestPath, "--settings", Path.Combine(folder, "none.json"), "--output-path", Path.Combine(folder, "out")], _ => null, output, error);
+
+            Assert.Equal(1, exitCode);
+            Assert.All(new[] { "domain", "hostedZoneId", "certificateArn", "allowPlainHttp", "api, web" }, s => Assert.Contains(s, error.ToString()));
+            Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
