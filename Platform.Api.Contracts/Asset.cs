@@ -2,9 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Api.Contracts;
 
-/// <summary>An uploaded file and what processing found out about it.</summary>
+/// <summary>An uploaded file and what processing found out about it. <see cref="OwnerId"/> is the subject (<c>sub</c>) of
+/// whoever uploaded it; assets from before ownership have none, and only admins see them.</summary>
 public sealed record Asset(
     Guid Id,
+    string? OwnerId,
     string FileName,
     string Status,
     long SizeBytes,

@@ -1,5 +1,6 @@
 using Platform.Api.Analytics;
 using Platform.Api.Assets;
+using Platform.Api.Authorization;
 using Platform.Api.Jobs;
 using Platform.Api.Problems;
 using Platform.Api.RateLimiting;
@@ -33,6 +34,7 @@ internal static class ApplicationServices
         builder.Services.AddSingleton<JobQueries>();
         builder.Services.AddSingleton<AnalyticsQuery>();
 
+        builder.AddApiAuthentication();
         builder.AddProblemResponses();
         builder.AddMutationRateLimiting();
     }

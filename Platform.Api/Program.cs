@@ -11,6 +11,9 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseAuthentication();
+app.UseAuthorization();
+// After authentication: the limit is per caller.
 app.UseRateLimiter();
 
 app.MapDefaultEndpoints();

@@ -1,5 +1,6 @@
 using Platform.Deployment.Aws.Publishing;
 using Platform.Hosting;
+using Platform.Hosting.Parameters;
 using Platform.Hosting.PostgreSQL;
 using Platform.Hosting.Projects;
 using Platform.Hosting.Redis;
@@ -13,6 +14,7 @@ builder.AddAwsEcsDeployment("../ecs-settings.json");
 var pg = builder.AddPostgres("pg");
 var db = pg.AddDatabase("platformdb");
 var dbReplica = pg.AddReadReplica("pg-replica").AddDatabase("platformdb-replica", databaseName: "platformdb");
+var identityDb = pg.AddDatabase("identitydb");
 
 var cache = builder.AddRedis("cache");
 
@@ -22,12 +24,35 @@ var migrations = builder.AddProject<Projects.Platform_Migrations>("migrations")
     .WithReference(db)
     .WaitFor(db);
 
+// Identity: the first admin, and the secrets of the provider's keys and of its two clients (web, and scripts).
+var adminEmail = builder.AddParameter("identity-admin-email", "admin@platform.local");
+var adminPassword = builder.AddGeneratedSecret("identity-admin-password");
+var signingKey = builder.AddGeneratedSecret("identity-signing-key", minLength: 43);
+var webSecret = builder.AddGeneratedSecret("identity-web-secret");
+var cliSecret = builder.AddGeneratedSecret("identity-cli-secret");
+
+var identitySetup = builder.AddProject<Projects.Platform_Identity>("identity-setup")
+    .WithArgs("setup")
+    .WithReference(identityDb)
+    .WithEnvironment("Identity__Setup__AdminEmail", adminEmail)
+    .WithEnvironment("Identity__Setup__AdminPassword", adminPassword)
+    .WithEnvironment("Identity__Setup__WebClientSecret", webSecret)
+    .WithEnvironment("Identity__Setup__CliClientSecret", cliSecret)
+    .WaitFor(identityDb);
+
+var identity = builder.AddProject<Projects.Platform_Identity>("identity")
+    .WithExternalHttpEndpoints()
+    .WithReference(identityDb)
+    .WithEnvironment("Identity__SigningKey", signingKey)
+    .WaitForCompletion(identitySetup);
+
 var api = builder.AddProject<Projects.Platform_Api>("api")
     .WithExternalHttpEndpoints()
     .WithReference(db)
     .WithReference(dbReplica) // not waited for: reads fall back to the primary until the replica is up
     .WithReference(cache)
     .WithReference(assets)
+    .WithReference(identity)
     .WaitForCompletion(migrations)
     .WaitFor(cache)
     .WaitFor(assets);
@@ -41,8 +66,15 @@ builder.AddProject<Projects.Platform_Worker>("worker")
     .WaitFor(cache)
     .WaitFor(assets);
 
-builder.AddProject<Projects.Platform_Web>("web")
+var web = builder.AddProject<Projects.Platform_Web>("web")
     .WithExternalHttpEndpoints()
-    .WithReference(api);
+    .WithReference(api)
+    .WithReference(identity)
+    .WithReference(cache)
+    .WithEnvironment("Identity__ClientSecret", webSecret)
+    .WaitFor(cache);
+
+// Identity registers web's address as where it sends people back after signing in and out.
+identitySetup.WithEnvironment("Identity__Setup__WebClientUrls__0", web.GetEndpoint("http"));
 
 builder.Build().Run();

@@ -1,12 +1,16 @@
 using Platform.Web.Api;
+using Platform.Web.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddWebSignIn();
 builder.Services.AddRazorPages();
+builder.Services.AddAntiforgery(antiforgery => antiforgery.HeaderName = "X-Antiforgery-Token");
 
 // "api" is resolved by service discovery (services__api__http__0), as under Aspire.
-builder.Services.AddHttpClient(ApiClient.Reads, client => client.BaseAddress = new Uri("http://api"));
+builder.Services.AddHttpClient(ApiClient.Reads, client => client.BaseAddress = new Uri("http://api"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
 // Changes are sent once: a streamed upload cannot be replayed, and a retried POST could queue a job twice.
 #pragma warning disable EXTEXP0001 // Experimental, but the supported way to opt one client out of the defaults' resilience.
 builder.Services.AddHttpClient(ApiClient.Writes, client =>
@@ -14,15 +18,21 @@ builder.Services.AddHttpClient(ApiClient.Writes, client =>
     client.BaseAddress = new Uri("http://api");
     client.Timeout = TimeSpan.FromMinutes(10);
 })
-    .RemoveAllResilienceHandlers();
+    .RemoveAllResilienceHandlers()
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
 #pragma warning restore EXTEXP0001
 builder.Services.AddScoped<ApiClient>();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseSignInAgainWhenTokensLapse();
+
 app.MapDefaultEndpoints();
 app.MapRazorPages();
 app.MapAssetContent();
 app.MapUpload();
+app.MapSignIn();
 
 app.Run();

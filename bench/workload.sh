@@ -42,19 +42,40 @@ export PRIMARY=$(env_of "$api_pid" ConnectionStrings__platformdb)
 export REPLICA=$(env_of "$api_pid" ConnectionStrings__platformdb-replica)
 export REDIS=$(env_of "$api_pid" ConnectionStrings__cache)
 api=$(env_of "$api_pid" ASPNETCORE_URLS)
+identity=$(env_of "$api_pid" services__identity__http__0)
 redis_port=$(echo "$REDIS" | sed -E 's/^[^:]+:([0-9]+),.*/\1/')
 redis_password=$(echo "$REDIS" | sed -E 's/.*password=([^,]*).*/\1/')
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 job_bench() { dotnet bench/JobBench/bin/Release/net10.0/JobBench.dll "$@"; }
 
+# The api wants a bearer token: the command-line client's, by client credentials. Secrets and the token go through
+# files and the environment (owner-only, in the run's data folder), never through a command line.
+token_ms() { # prints the token endpoint's time in ms and writes the token to $data/token
+  printf 'grant_type=client_credentials&client_id=platform-cli&scope=assets.read%%20assets.write&client_secret=%s' \
+    "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["identity-cli-secret"])' "$data/secrets.json")" |
+    curl -sf -d @- -o "$data/token.json" -w '%{time_total}' "$identity/connect/token" | awk '{ print $1 * 1000 }'
+  python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["access_token"])' "$data/token.json" > "$data/token"
+  printf 'Authorization: Bearer %s\n' "$(cat "$data/token")" > "$data/auth-header"
+}
+authed() { curl -H "@$data/auth-header" "$@"; }
+umask 077
+token_ms >/dev/null
+
 echo "== setup: 20 small text assets"
 for i in $(seq 20); do
   printf 'benchmark asset %s\nsecond line\n' "$i" > "$data/bench-$i.txt"
-  curl -sf -o /dev/null -F "file=@$data/bench-$i.txt;type=text/plain" "$api/api/assets"
+  authed -sf -o /dev/null -F "file=@$data/bench-$i.txt;type=text/plain" "$api/api/assets"
 done
-until [ "$(curl -sf "$api/api/assets?pageSize=20" | grep -o '"status":"done"' | wc -l)" = 20 ]; do sleep 0.2; done
-asset=$(curl -sf "$api/api/assets?pageSize=1" | sed -E 's/.*"data":\[\{"id":"([^"]+)".*/\1/')
+until [ "$(authed -sf "$api/api/assets?pageSize=20" | grep -o '"status":"done"' | wc -l)" = 20 ]; do sleep 0.2; done
+asset=$(authed -sf "$api/api/assets?pageSize=1" | sed -E 's/.*"data":\[\{"id":"([^"]+)".*/\1/')
+
+echo "== identity: a client-credentials token, 100 times one after another"
+token_times=(); for i in $(seq 100); do token_times+=("$(token_ms)"); done
+token_p50=$(printf '%s\n' "${token_times[@]}" | median)
+token_p95=$(printf '%s\n' "${token_times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int(NR * 0.95)] }')
+echo "token endpoint: p50 $token_p50 ms, p95 $token_p95 ms"
+export BENCH_TOKEN=$(cat "$data/token")
 
 echo "== redis-benchmark: the queue's commands on this Redis"
 redis-cli -p "$redis_port" -a "$redis_password" --no-auth-warning XGROUP CREATE benchstream benchgroup '$' MKSTREAM >/dev/null
@@ -86,17 +107,17 @@ for i in $(seq $runs); do
 done
 kill -CONT "$frozen"; frozen=""
 
-echo "== api: GET /api/assets/{id} (cached) vs bare Kestrel, wrk -t2 -c32 -d10s"
-body_bytes=$(curl -sf "$api/api/assets/$asset" | wc -c)
+echo "== api: GET /api/assets/{id} (cached, with a bearer token) vs bare Kestrel, wrk -t2 -c32 -d10s"
+body_bytes=$(authed -sf "$api/api/assets/$asset" | wc -c)
 bare_port=$((20000 + RANDOM % 5000))
 BODY_BYTES=$body_bytes ASPNETCORE_URLS="http://localhost:$bare_port" dotnet bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll >/dev/null 2>&1 &
 bare=$!
 until curl -sf -o /dev/null "http://localhost:$bare_port/asset"; do sleep 0.1; done
 wrk_run() { # url -> "req/s p99_ms"
-  wrk -t2 -c32 -d10s --latency "$1" | awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v } END { print rps, p99 }'
+  wrk -t2 -c32 -d10s --latency -s bench/bearer.lua "$1" | awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v } END { print rps, p99 }'
 }
 api_rps=(); api_p99=(); bare_rps=(); bare_p99=()
-wrk -t2 -c32 -d3s "$api/api/assets/$asset" >/dev/null; wrk -t2 -c32 -d3s "http://localhost:$bare_port/asset" >/dev/null
+wrk -t2 -c32 -d3s -s bench/bearer.lua "$api/api/assets/$asset" >/dev/null; wrk -t2 -c32 -d3s "http://localhost:$bare_port/asset" >/dev/null
 for i in $(seq $runs); do
   read -r rps p99v <<<"$(wrk_run "$api/api/assets/$asset")"; api_rps+=("$rps"); api_p99+=("$p99v")
   read -r rps p99v <<<"$(wrk_run "http://localhost:$bare_port/asset")"; bare_rps+=("$rps"); bare_p99+=("$p99v")
@@ -120,6 +141,7 @@ echo "median enqueue->start at 200 jobs/s:    p50 $(printf '%s\n' "${p50[@]}" | 
 echo "median driver wake-up delay p99 at 200/s: $(printf '%s\n' "${wake99[@]}" | median) ms (the machine's scheduling floor)"
 echo "median SELECT 1 p99 meanwhile at 200/s: $(printf '%s\n' "${select99[@]}" | median) ms (one hop of the job's path)"
 echo "median enqueue->start at 100 jobs/s:    p50 $(printf '%s\n' "${half50[@]}" | median) ms, p99 $(printf '%s\n' "${half99[@]}" | median) ms"
-echo "median GET /api/assets/{id}:            $(printf '%s\n' "${api_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${api_p99[@]}" | median) ms"
+echo "client-credentials token:               p50 $token_p50 ms, p95 $token_p95 ms"
+echo "median GET /api/assets/{id} (bearer):   $(printf '%s\n' "${api_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${api_p99[@]}" | median) ms"
 echo "median bare Kestrel:                    $(printf '%s\n' "${bare_rps[@]}" | median) req/s, p99 $(printf '%s\n' "${bare_p99[@]}" | median) ms"
 echo "median replica lag under write load:    p50 $(printf '%s\n' "${lag50[@]}" | median) ms, p99 $(printf '%s\n' "${lag99[@]}" | median) ms"

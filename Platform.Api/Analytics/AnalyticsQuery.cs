@@ -1,37 +1,43 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
+using Platform.Api.Authorization;
 using Platform.Npgsql;
 using StackExchange.Redis;
 
 namespace Platform.Api.Analytics;
 
 /// <summary>
-/// Aggregates over every asset and job: read from the replica (the primary only while the replica is down),
-/// and kept briefly in Redis, since many readers can share one slightly old answer.
+/// Aggregates over the caller's assets and their jobs (an admin's: every asset): read from the replica (the primary
+/// only while the replica is down), and kept briefly in Redis, per owner, since many readers can share one slightly
+/// old answer.
 /// </summary>
 public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMultiplexer redis, IOptions<AnalyticsOptions> options)
 {
     private const string CacheKey = "analytics:summary";
+
+    /// <summary>The caller's assets (all for an admin); <c>@owner</c> is <see cref="Caller.OwnerFilter"/>.</summary>
+    private const string Assets = "(SELECT * FROM assets WHERE @owner::text IS NULL OR owner_id = @owner)";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<AnalyticsSummary> GetSummaryAsync(CancellationToken cancellationToken)
+    public async Task<AnalyticsSummary> GetSummaryAsync(Caller caller, CancellationToken cancellationToken)
     {
         var cache = redis.GetDatabase();
-        var cached = await cache.StringGetAsync(CacheKey);
+        var cacheKey = caller.OwnerFilter is { } owner ? $"{CacheKey}:{owner}" : CacheKey;
+        var cached = await cache.StringGetAsync(cacheKey);
         if (!cached.IsNullOrEmpty)
         {
             return JsonSerializer.Deserialize<AnalyticsSummary>(cached.ToString(), Json)!;
         }
-        var summary = await QueryAsync(cancellationToken);
+        var summary = await QueryAsync(caller.OwnerFilter, cancellationToken);
         if (options.Value.CacheSeconds > 0)
         {
-            await cache.StringSetAsync(CacheKey, JsonSerializer.Serialize(summary, Json), TimeSpan.FromSeconds(options.Value.CacheSeconds));
+            await cache.StringSetAsync(cacheKey, JsonSerializer.Serialize(summary, Json), TimeSpan.FromSeconds(options.Value.CacheSeconds));
         }
         return summary;
     }
 
-    private async Task<AnalyticsSummary> QueryAsync(CancellationToken cancellationToken)
+    private async Task<AnalyticsSummary> QueryAsync(string? owner, CancellationToken cancellationToken)
     {
         await using var connection = await replica.OpenConnectionAsync(cancellationToken);
         // One snapshot for every figure, so they add up.
@@ -42,17 +48,17 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
                    CASE WHEN NOT pg_is_in_recovery() THEN NULL
                         WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
                         ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 * 1000 END AS replay_lag_ms;
-            SELECT status, count(*) AS count FROM assets GROUP BY status;
+            SELECT status, count(*) AS count FROM {Assets} a GROUP BY status;
             SELECT coalesce(content_type, 'pending') AS content_type, count(*) AS count, sum(size_bytes)::bigint AS bytes
-                FROM assets GROUP BY 1 ORDER BY 2 DESC, 1;
-            SELECT type, status, count(*) AS count FROM jobs GROUP BY type, status ORDER BY type, status;
+                FROM {Assets} a GROUP BY 1 ORDER BY 2 DESC, 1;
+            SELECT j.type, j.status, count(*) AS count FROM jobs j JOIN {Assets} a ON a.id = j.asset_id GROUP BY j.type, j.status ORDER BY j.type, j.status;
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
                    percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
-                FROM (SELECT extract(epoch FROM processed_at - created_at)::float8 * 1000 AS ms FROM assets WHERE status = '{AssetStatus.Done}') t;
+                FROM (SELECT extract(epoch FROM processed_at - created_at)::float8 * 1000 AS ms FROM {Assets} a WHERE status = '{AssetStatus.Done}') t;
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
                    percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
-                FROM (SELECT extract(epoch FROM processed_at - processing_started_at)::float8 * 1000 AS ms FROM assets WHERE status = '{AssetStatus.Done}') t;
-            """, transaction: transaction, cancellationToken: cancellationToken));
+                FROM (SELECT extract(epoch FROM processed_at - processing_started_at)::float8 * 1000 AS ms FROM {Assets} a WHERE status = '{AssetStatus.Done}') t;
+            """, new { owner }, transaction, cancellationToken: cancellationToken));
         var node = await results.ReadSingleAsync<NodeRow>();
         var byStatus = (await results.ReadAsync<StatusCount>()).ToDictionary(s => s.Status, s => s.Count);
         var byContentType = (await results.ReadAsync<ContentTypeCount>()).ToList();

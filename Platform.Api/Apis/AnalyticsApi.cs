@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Analytics;
+using Platform.Api.Authorization;
+using Platform.Api.Contracts.Authorization;
 
 namespace Platform.Api.Apis;
 
@@ -9,10 +11,11 @@ public static class AnalyticsApi
     {
         var api = app.MapGroup("/api/analytics").WithTags("Analytics");
         api.MapGet("/summary", GetSummary).WithName("GetAnalyticsSummary")
-            .WithSummary("Counts, bytes and processing latency, from the read replica (cached for a few seconds)");
+            .WithSummary("Counts, bytes and processing latency of the caller's assets (an admin: all), from the read replica (cached for a few seconds)")
+            .RequireAuthorization(ApiScopes.Read);
         return api;
     }
 
-    public static async Task<Ok<AnalyticsSummary>> GetSummary(AnalyticsQuery analytics, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await analytics.GetSummaryAsync(cancellationToken));
+    public static async Task<Ok<AnalyticsSummary>> GetSummary(Caller caller, AnalyticsQuery analytics, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await analytics.GetSummaryAsync(caller, cancellationToken));
 }

@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Microsoft.Extensions.Options;
 using Platform.Api.Assets;
+using Platform.Api.Authorization;
 using Platform.AWSSDK.S3;
 using Platform.Jobs.Queue;
 
@@ -14,7 +15,8 @@ public sealed class AssetServices(
     IAmazonS3 s3,
     S3Connection storage,
     JobStream queue,
-    IOptions<AssetOptions> options)
+    IOptions<AssetOptions> options,
+    Caller caller)
 {
     public AssetStore Store { get; } = store;
     public AssetCache Cache { get; } = cache;
@@ -23,4 +25,5 @@ public sealed class AssetServices(
     public S3Connection Storage { get; } = storage;
     public JobStream Queue { get; } = queue;
     public IOptions<AssetOptions> Options { get; } = options;
+    public Caller Caller { get; } = caller;
 }

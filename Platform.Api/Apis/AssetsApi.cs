@@ -3,6 +3,7 @@ using Amazon.S3;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Assets;
+using Platform.Api.Contracts.Authorization;
 using Platform.Api.Http;
 using Platform.Api.RateLimiting;
 using Platform.Jobs;
@@ -21,14 +22,20 @@ public static class AssetsApi
     {
         var api = app.MapGroup("/api/assets").WithTags("Assets");
 
-        api.MapGet("/", ListAssets).WithName("ListAssets").WithSummary("List assets, newest first");
-        api.MapGet("/{id}", GetAsset).WithName("GetAsset").WithSummary("Get an asset and its processing state");
-        api.MapGet("/{id}/content", GetAssetContent).WithName("GetAssetContent").WithSummary("Download an asset's bytes");
-        api.MapGet("/{id}/report", GetAssetReport).WithName("GetAssetReport").WithSummary("Get the JSON report that processing wrote");
+        api.MapGet("/", ListAssets).WithName("ListAssets").WithSummary("List the caller's assets (an admin: all), newest first")
+            .RequireAuthorization(ApiScopes.Read);
+        api.MapGet("/{id}", GetAsset).WithName("GetAsset").WithSummary("Get an asset and its processing state")
+            .RequireAuthorization(ApiScopes.Read);
+        api.MapGet("/{id}/content", GetAssetContent).WithName("GetAssetContent").WithSummary("Download an asset's bytes")
+            .RequireAuthorization(ApiScopes.Read);
+        api.MapGet("/{id}/report", GetAssetReport).WithName("GetAssetReport").WithSummary("Get the JSON report that processing wrote")
+            .RequireAuthorization(ApiScopes.Read);
         api.MapPost("/", UploadAsset).WithName("UploadAsset").WithSummary("Upload a file (multipart/form-data, part 'file') and queue its processing")
             .Accepts<UploadForm>("multipart/form-data")
+            .RequireAuthorization(ApiScopes.Write)
             .RequireRateLimiting(MutationRateLimiting.PolicyName);
         api.MapDelete("/{id}", DeleteAsset).WithName("DeleteAsset").WithSummary("Delete an asset, its report and its jobs")
+            .RequireAuthorization(ApiScopes.Write)
             .RequireRateLimiting(MutationRateLimiting.PolicyName);
 
         return api;
@@ -50,16 +57,17 @@ public static class AssetsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return TypedResults.Ok(await services.Store.ListAsync(pageIndex, pageSize, cancellationToken));
+        return TypedResults.Ok(await services.Store.ListAsync(pageIndex, pageSize, services.Caller, cancellationToken));
     }
 
     public static async Task<Results<JsonBytes<Asset>, NotFound>> GetAsset(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
     {
         if (await services.Cache.GetJsonAsync(id) is { } cached)
         {
-            return new JsonBytes<Asset>(cached);
+            // Someone else's asset is not found, wherever it was read from.
+            return services.Caller.MaySee(AssetCache.OwnerOf(cached)) ? new JsonBytes<Asset>(cached) : TypedResults.NotFound();
         }
-        if (await services.Store.FindAsync(id, cancellationToken) is not { } asset)
+        if (await services.Store.FindAsync(id, services.Caller, cancellationToken) is not { } asset)
         {
             return TypedResults.NotFound();
         }
@@ -70,7 +78,7 @@ public static class AssetsApi
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> GetAssetContent(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
     {
-        if (await services.Store.FindAsync(id, cancellationToken) is not { } asset)
+        if (await services.Store.FindAsync(id, services.Caller, cancellationToken) is not { } asset)
         {
             return TypedResults.NotFound();
         }
@@ -82,7 +90,7 @@ public static class AssetsApi
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> GetAssetReport(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
     {
-        if (await services.Store.FindObjectKeysAsync(id, cancellationToken) is not { ReportKey: { } reportKey })
+        if (await services.Store.FindObjectKeysAsync(id, services.Caller, cancellationToken) is not { ReportKey: { } reportKey })
         {
             return TypedResults.NotFound();
         }
@@ -122,7 +130,7 @@ public static class AssetsApi
         var jobId = Guid.CreateVersion7();
         try
         {
-            await services.Store.InsertWithJobAsync(new NewAsset(id, file.FileName, file.ContentType, size, key), jobId, JobTypes.ProcessAsset, cancellationToken);
+            await services.Store.InsertWithJobAsync(new NewAsset(id, services.Caller.Subject, file.FileName, file.ContentType, size, key), jobId, JobTypes.ProcessAsset, cancellationToken);
         }
         catch
         {
@@ -130,7 +138,7 @@ public static class AssetsApi
             throw;
         }
         // Read before queueing: once queued, a worker may change it before the client hears of it.
-        var accepted = await services.Store.FindAsync(id, cancellationToken);
+        var accepted = await services.Store.FindAsync(id, services.Caller, cancellationToken);
         try
         {
             await services.Queue.EnqueueAsync(JobEntry.ForCurrentTrace(jobId, JobTypes.ProcessAsset));
@@ -138,7 +146,7 @@ public static class AssetsApi
         catch
         {
             // Unqueued, the asset would wait forever: take it all back and let the client retry.
-            await services.Store.DeleteAsync(id, CancellationToken.None);
+            await services.Store.DeleteAsync(id, services.Caller, CancellationToken.None);
             await services.Uploader.DeleteAsync([key]);
             throw;
         }
@@ -148,7 +156,7 @@ public static class AssetsApi
     public static async Task<Results<NoContent, NotFound>> DeleteAsset(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
     {
         // The record first: once it is gone nothing points at the objects, so a failure below leaves no visible half.
-        if (await services.Store.DeleteAsync(id, cancellationToken) is not { } keys)
+        if (await services.Store.DeleteAsync(id, services.Caller, cancellationToken) is not { } keys)
         {
             return TypedResults.NotFound();
         }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Assets;
+using Platform.Api.Authorization;
+using Platform.Api.Contracts.Authorization;
 using Platform.Api.Jobs;
 using Platform.Api.RateLimiting;
 using Platform.Jobs;
@@ -15,15 +17,17 @@ public static class JobsApi
         var api = app.MapGroup("/api/jobs").WithTags("Jobs");
 
         api.MapPost("/", CreateJob).WithName("CreateJob")
-            .WithSummary($"Queue a job for an asset: {string.Join(" or ", JobTypes.All)}")
+            .WithSummary($"Queue a job for one of the caller's assets: {string.Join(" or ", JobTypes.All)}")
+            .RequireAuthorization(ApiScopes.Write)
             .RequireRateLimiting(MutationRateLimiting.PolicyName);
-        api.MapGet("/{id}", GetJob).WithName("GetJob").WithSummary("Get a job, its result and its history");
+        api.MapGet("/{id}", GetJob).WithName("GetJob").WithSummary("Get a job, its result and its history")
+            .RequireAuthorization(ApiScopes.Read);
 
         return api;
     }
 
     public static async Task<Results<Accepted<Job>, ValidationProblem, ProblemHttpResult>> CreateJob(
-        CreateJobRequest request, JobRecords records, JobQueries jobs, AssetCache assetCache, JobStream queue, CancellationToken cancellationToken)
+        CreateJobRequest request, Caller caller, JobRecords records, JobQueries jobs, AssetCache assetCache, JobStream queue, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!JobTypes.IsKnown(request.Type))
@@ -40,7 +44,7 @@ public static class JobsApi
         }
 
         var assetId = request.AssetId!.Value;
-        var creation = await records.CreateAsync(request.Type!, assetId, cancellationToken);
+        var creation = await records.CreateAsync(request.Type!, assetId, caller.OwnerFilter, cancellationToken);
         if (creation.AssetMissing)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Asset not found", detail: $"There is no asset {assetId}.");
@@ -49,7 +53,7 @@ public static class JobsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job cannot run now", detail: creation.ConflictReason);
         }
-        var accepted = await jobs.FindAsync(jobId, cancellationToken);
+        var accepted = await jobs.FindAsync(jobId, caller, cancellationToken);
         try
         {
             await queue.EnqueueAsync(JobEntry.ForCurrentTrace(jobId, request.Type!));
@@ -64,6 +68,6 @@ public static class JobsApi
         return TypedResults.Accepted($"/api/jobs/{jobId}", accepted);
     }
 
-    public static async Task<Results<Ok<Job>, NotFound>> GetJob(Guid id, JobQueries jobs, CancellationToken cancellationToken) =>
-        await jobs.FindAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+    public static async Task<Results<Ok<Job>, NotFound>> GetJob(Guid id, Caller caller, JobQueries jobs, CancellationToken cancellationToken) =>
+        await jobs.FindAsync(id, caller, cancellationToken) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
 }

@@ -36,6 +36,25 @@ public sealed class AssetCache
 
     public static byte[] Serialize(Asset asset) => JsonSerializer.SerializeToUtf8Bytes(asset, Json);
 
+    /// <summary>The owner a cached copy names, read without deserializing it (it is the second property, after the id).</summary>
+    public static string? OwnerOf(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("ownerId"u8))
+            {
+                reader.Read();
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            if (reader.CurrentDepth == 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+        return null;
+    }
+
     public async Task<byte[]?> GetJsonAsync(Guid id)
     {
         if (_local.TryGetValue(id, out var copy) && copy.ExpiresAt > DateTime.UtcNow)

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.Api.Authorization;
 using Platform.Jobs.Lifecycle;
 
 namespace Platform.Api.Assets;
@@ -8,25 +9,30 @@ namespace Platform.Api.Assets;
 public sealed class AssetStore(NpgsqlDataSource db)
 {
     private const string SelectAsset = """
-        SELECT a.id, a.file_name, a.status, a.size_bytes, a.declared_content_type, a.content_type, a.sha256,
+        SELECT a.id, a.owner_id, a.file_name, a.status, a.size_bytes, a.declared_content_type, a.content_type, a.sha256,
                a.report_key IS NOT NULL AS has_report, a.attempts, a.error, a.created_at, a.processing_started_at, a.processed_at,
                (SELECT j.id FROM jobs j WHERE j.asset_id = a.id ORDER BY j.created_at DESC LIMIT 1) AS latest_job_id
         FROM assets a
         """;
 
-    public async Task<Asset?> FindAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Only what the caller may see: their own, or everything for an admin (<see cref="Caller.OwnerFilter"/>).</summary>
+    private const string Visible = "(@owner::text IS NULL OR a.owner_id = @owner)";
+
+    public async Task<Asset?> FindAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Asset>(new CommandDefinition($"{SelectAsset} WHERE a.id = @id", new { id }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<Asset>(new CommandDefinition(
+            $"{SelectAsset} WHERE a.id = @id AND {Visible}", new { id, owner = caller.OwnerFilter }, cancellationToken: cancellationToken));
     }
 
-    public async Task<PaginatedItems<Asset>> ListAsync(int pageIndex, int pageSize, CancellationToken cancellationToken)
+    public async Task<PaginatedItems<Asset>> ListAsync(int pageIndex, int pageSize, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM assets", cancellationToken: cancellationToken));
+        var owner = caller.OwnerFilter;
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM assets a WHERE {Visible}", new { owner }, cancellationToken: cancellationToken));
         var page = await connection.QueryAsync<Asset>(new CommandDefinition(
-            $"{SelectAsset} ORDER BY a.created_at DESC, a.id DESC LIMIT @pageSize OFFSET @offset",
-            new { pageSize, offset = (long)pageIndex * pageSize }, cancellationToken: cancellationToken));
+            $"{SelectAsset} WHERE {Visible} ORDER BY a.created_at DESC, a.id DESC LIMIT @pageSize OFFSET @offset",
+            new { owner, pageSize, offset = (long)pageIndex * pageSize }, cancellationToken: cancellationToken));
         return new PaginatedItems<Asset>(pageIndex, pageSize, count, [.. page]);
     }
 
@@ -36,24 +42,24 @@ public sealed class AssetStore(NpgsqlDataSource db)
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO assets (id, file_name, declared_content_type, size_bytes, object_key) VALUES (@Id, @FileName, @DeclaredContentType, @SizeBytes, @ObjectKey)",
+            "INSERT INTO assets (id, owner_id, file_name, declared_content_type, size_bytes, object_key) VALUES (@Id, @OwnerId, @FileName, @DeclaredContentType, @SizeBytes, @ObjectKey)",
             asset, transaction, cancellationToken: cancellationToken));
         await JobRecords.InsertAsync(connection, transaction, jobId, jobType, asset.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Deletes the record (its jobs go with it) and returns its object keys, or null if there was none.</summary>
-    public async Task<ObjectKeys?> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Deletes the record (its jobs go with it) and returns its object keys, or null if there was none the caller may see.</summary>
+    public async Task<ObjectKeys?> DeleteAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ObjectKeys>(new CommandDefinition(
-            "DELETE FROM assets WHERE id = @id RETURNING object_key, report_key", new { id }, cancellationToken: cancellationToken));
+            $"DELETE FROM assets a WHERE a.id = @id AND {Visible} RETURNING object_key, report_key", new { id, owner = caller.OwnerFilter }, cancellationToken: cancellationToken));
     }
 
-    public async Task<ObjectKeys?> FindObjectKeysAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<ObjectKeys?> FindObjectKeysAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ObjectKeys>(new CommandDefinition(
-            "SELECT object_key, report_key FROM assets WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+            $"SELECT object_key, report_key FROM assets a WHERE a.id = @id AND {Visible}", new { id, owner = caller.OwnerFilter }, cancellationToken: cancellationToken));
     }
 }

@@ -1,3 +1,3 @@
 namespace Platform.Api.Assets;
 
-public sealed record NewAsset(Guid Id, string FileName, string DeclaredContentType, long SizeBytes, string ObjectKey);
+public sealed record NewAsset(Guid Id, string OwnerId, string FileName, string DeclaredContentType, long SizeBytes, string ObjectKey);

@@ -1,19 +1,23 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Platform.Api.Authorization;
 
 namespace Platform.Api.Jobs;
 
 /// <summary>Reads a job and its history on the primary (its changes are Platform.Jobs' lifecycle).</summary>
 public sealed class JobQueries(NpgsqlDataSource db)
 {
-    public async Task<Job?> FindAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>A job follows its asset: the caller sees it if they may see the asset.</summary>
+    public async Task<Job?> FindAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition("""
-            SELECT id, type, asset_id, status, attempts, error, result::text AS result, created_at, started_at, completed_at FROM jobs WHERE id = @id;
+            SELECT j.id, j.type, j.asset_id, j.status, j.attempts, j.error, j.result::text AS result, j.created_at, j.started_at, j.completed_at
+            FROM jobs j JOIN assets a ON a.id = j.asset_id
+            WHERE j.id = @id AND (@owner::text IS NULL OR a.owner_id = @owner);
             SELECT at, event, attempt, worker, trace_id, detail FROM job_events WHERE job_id = @id ORDER BY id;
-            """, new { id }, cancellationToken: cancellationToken));
+            """, new { id, owner = caller.OwnerFilter }, cancellationToken: cancellationToken));
         var job = await results.ReadSingleOrDefaultAsync<JobRow>();
         var events = (await results.ReadAsync<JobEvent>()).ToList();
         return job is null ? null : new Job(job.Id, job.Type, job.AssetId, job.Status, job.Attempts, job.Error,

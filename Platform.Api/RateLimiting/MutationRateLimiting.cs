@@ -2,10 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Platform.Api.Authorization;
 
 namespace Platform.Api.RateLimiting;
 
-/// <summary>Limits how often one client may change things (uploads, jobs, deletes); reads are not limited.</summary>
+/// <summary>Limits how often one caller may change things (uploads, jobs, deletes); reads are not limited.</summary>
 internal static class MutationRateLimiting
 {
     public const string PolicyName = "mutations";
@@ -30,8 +31,11 @@ internal static class MutationRateLimiting
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<MutationRateLimitOptions>>().Value;
                 var time = context.RequestServices.GetRequiredService<TimeProvider>();
-                // Per client address; behind a load balancer the forwarded-headers middleware makes this the caller's.
-                return RateLimitPartition.Get(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                // Per caller: the token's subject, so that people behind one web task do not share a bucket; the client
+                // address (behind a load balancer, the caller's, by the forwarded-headers middleware) only without one.
+                var key = context.User.FindFirst(Caller.SubjectClaim)?.Value is { } subject ? $"sub:{subject}"
+                    : $"ip:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+                return RateLimitPartition.Get(key,
                     _ => new FixedWindowLimiter(options.PermitLimit, TimeSpan.FromSeconds(options.WindowSeconds), time));
             });
         });

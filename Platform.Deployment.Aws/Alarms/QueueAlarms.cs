@@ -1,7 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.ECS;
-using Platform.Deployment.Aws.Services;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Manifest.Conventions;
 

@@ -81,19 +81,25 @@ public static partial class PlanBuilder
         var version = ImageNames.VersionTag(container.Image!)
             ?? throw new DeploymentException($"'{container.Name}': the image '{container.Image}' has no version tag, which RDS needs as its engine version");
         var databases = manifest.Resources.OfType<ManifestValue>()
-            .Select(v => DatabaseSuffix().Match(v.Template))
-            .Where(m => m.Success && m.Groups["server"].Value == container.Name)
-            .Select(m => m.Groups["database"].Value)
-            .Concat(container.Env.TryGetValue(PostgresContainer.Database, out var db) ? [db] : [])
-            .Distinct()
+            .Select(v => (Value: v.Name, Match: DatabaseSuffix().Match(v.Template)))
+            .Where(d => d.Match.Success && d.Match.Groups["server"].Value == container.Name)
+            .Select(d => (Value: (string?)d.Value, Database: d.Match.Groups["database"].Value))
+            .Concat(container.Env.TryGetValue(PostgresContainer.Database, out var db) ? [(Value: (string?)null, Database: db)] : [])
+            .DistinctBy(d => d.Database)
             .ToList();
-        if (databases.Count > 1)
+        // RDS creates the first database; every other one must be created by a run-once step that uses it (the way
+        // identity-setup creates identitydb), which runs before the services that wait for it.
+        var uncreated = databases.Skip(1).Where(d => d.Value is null || !CreatedByRunOnceStep(manifest, d.Value)).Select(d => d.Database).ToList();
+        if (uncreated.Count > 0)
         {
-            throw new DeploymentException($"'{container.Name}': RDS creates one database, and the manifest has {string.Join(", ", databases)}: create the others in a run-once migration");
+            throw new DeploymentException($"'{container.Name}': RDS creates one database ({databases[0].Database}), and no run-once step uses {string.Join(", ", uncreated)} to create it: add a run-once migration that creates its database");
         }
         var user = container.Env.GetValueOrDefault(PostgresContainer.User, PostgresContainer.DefaultUser);
-        return new PostgresServer(container, version, user, PasswordOf(manifest, resolver, container, "RDS needs its master password"), databases.SingleOrDefault());
+        return new PostgresServer(container, version, user, PasswordOf(manifest, resolver, container, "RDS needs its master password"), databases.FirstOrDefault().Database);
     }
+
+    private static bool CreatedByRunOnceStep(AspireManifest manifest, string database) =>
+        manifest.Resources.OfType<ManifestProject>().Any(p => p.IsRunOnce && p.Env.Values.Any(v => v.Contains($"{{{database}.connectionString}}", StringComparison.Ordinal)));
 
     private static PostgresReplica Replica(AspireManifest manifest, ManifestContainer container)
     {

@@ -1,6 +1,5 @@
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
-using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.Rollouts;

@@ -18,6 +18,12 @@ internal static class ParameterManifest
         {
             writer.WriteBoolean("secret", true);
         }
+        if (parameter.DefaultValue is { } value)
+        {
+            writer.WriteStartObject("default");
+            writer.WriteString("value", value);
+            writer.WriteEndObject();
+        }
         if (parameter.Generate is { } generate)
         {
             writer.WriteStartObject("default");

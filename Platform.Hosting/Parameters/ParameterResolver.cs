@@ -13,6 +13,7 @@ internal sealed class ParameterResolver(IConfiguration configuration, SecretStor
         foreach (var parameter in parameters)
         {
             parameter.Value = configuration[$"Parameters:{parameter.Name}"]
+                ?? parameter.DefaultValue
                 ?? (parameter.Generate is { } generate
                     ? store.GetOrAdd(parameter.Name, () => RandomNumberGenerator.GetString(Alphabet, generate.MinLength))
                     : throw new DistributedApplicationException(

@@ -47,7 +47,7 @@ public static class ProjectBuilderExtensions
         var http = project.AnnotationsOf<EndpointAnnotation>().Where(e => e.Scheme == "http").ToList();
         if (context.ExecutionContext.IsPublishMode)
         {
-            if (http.Count > 0)
+            if (http.Count > 0 && !project.AnnotationsOf<RunOnceAnnotation>().Any())
             {
                 variables["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
                 variables["HTTP_PORTS"] = string.Join(";", http.Select(e => new EndpointReference(project, e.Name).Property(EndpointProperty.TargetPort).ValueExpression));

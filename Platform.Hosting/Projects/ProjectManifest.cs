@@ -19,8 +19,12 @@ internal static class ProjectManifest
         writer.WriteString("path", context.GetManifestRelativePath(project.Project.ProjectPath));
         context.WriteArgs(project.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args));
         context.WriteEnvironment(project);
-        context.WriteBindings(project);
-        if (runOnce)
+        if (!runOnce)
+        {
+            // A step that runs to completion serves nothing: no bindings (and no HTTP_PORTS, see AddProjectDefaults).
+            context.WriteBindings(project);
+        }
+        else
         {
             writer.WriteStartArray("completesBefore");
             foreach (var dependent in graph.Where(r => r.AnnotationsOf<WaitAnnotation>().Any(w => w.Resource == project && w.WaitType == WaitType.WaitForCompletion)))

@@ -16,18 +16,18 @@ public sealed class JobRecords(NpgsqlDataSource db)
             new { jobId, type, assetId }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>
-    /// Records a job for an asset unless the asset is missing or the job cannot run now. The asset row is locked
-    /// while deciding, so two requests cannot both start processing the same asset.
+    /// Records a job for an asset unless the asset is missing (or not <paramref name="owner"/>'s, when given) or the job
+    /// cannot run now. The asset row is locked while deciding, so two requests cannot both start processing it.
     /// </summary>
-    public async Task<JobCreation> CreateAsync(string type, Guid assetId, CancellationToken cancellationToken)
+    public async Task<JobCreation> CreateAsync(string type, Guid assetId, string? owner, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var asset = await connection.QuerySingleOrDefaultAsync<AssetState>(new CommandDefinition("""
             SELECT a.sha256,
                    EXISTS (SELECT 1 FROM jobs j WHERE j.asset_id = a.id AND j.type = @processType AND j.status = ANY(@unfinished)) AS being_processed
-            FROM assets a WHERE a.id = @assetId FOR UPDATE
-            """, new { assetId, processType = JobTypes.ProcessAsset, unfinished = JobStatus.Unfinished.ToArray() }, transaction, cancellationToken: cancellationToken));
+            FROM assets a WHERE a.id = @assetId AND (@owner::text IS NULL OR a.owner_id = @owner) FOR UPDATE
+            """, new { assetId, owner, processType = JobTypes.ProcessAsset, unfinished = JobStatus.Unfinished.ToArray() }, transaction, cancellationToken: cancellationToken));
         if (asset is null)
         {
             return JobCreation.AssetNotFound;

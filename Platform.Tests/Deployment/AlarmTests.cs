@@ -78,7 +78,7 @@ public sealed class AlarmTests(SynthesizedPlatform platform, SettingsVariants va
     {
         var (topicId, _) = Assert.Single(Template.OfType("AWS::SNS::Topic"));
         var alarms = Template.OfType("AWS::CloudWatch::Alarm").ToList();
-        Assert.Equal(21, alarms.Count);
+        Assert.Equal(26, alarms.Count); // 5 for each of api, web and identity, the worker's 2, the database's 3, the cache's 6
         Assert.All(alarms, a => Assert.Equal(topicId, Assert.Single(a.Properties["AlarmActions"]!.AsArray())!["Ref"]!.GetValue<string>()));
 
         var subscription = Assert.Single(Template.OfType("AWS::SNS::Subscription")).Properties;

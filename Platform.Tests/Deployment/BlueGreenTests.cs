@@ -65,7 +65,7 @@ public sealed class BlueGreenTests(SynthesizedPlatform platform, SettingsVariant
         Assert.DoesNotContain(Template.OfType("AWS::EC2::SecurityGroup").SelectMany(g => g.Properties["SecurityGroupIngress"] as JsonArray ?? []), i => i!["FromPort"]!.GetValue<int>() == 8443);
 
         var ingress = variants.Release.OfType("AWS::EC2::SecurityGroup").SelectMany(g => g.Properties["SecurityGroupIngress"] as JsonArray ?? []).Where(i => i!["FromPort"]!.GetValue<int>() == 8443).ToList();
-        Assert.Equal(2, ingress.Count);
+        Assert.Equal(3, ingress.Count); // the test listener of api, web and identity
         Assert.All(ingress, i => Assert.Equal("203.0.113.0/24", i!["CidrIp"]!.GetValue<string>()));
         Assert.Equal(30, variants.Release.Single("AWS::ECS::Service", "ApiService").Properties["DeploymentConfiguration"]!["BakeTimeInMinutes"]!.GetValue<int>());
     }
@@ -95,7 +95,7 @@ public sealed class BlueGreenTests(SynthesizedPlatform platform, SettingsVariant
             template.OfType("AWS::ElasticLoadBalancingV2::ListenerRule").ToDictionary(r => r.Id, r => template.Resources[r.Id]!.ToJsonString());
 
         var committed = Rules(Template);
-        Assert.Equal(4, committed.Count);
+        Assert.Equal(6, committed.Count); // production and test rule of api, web and identity
         Assert.Equal(committed, Rules(variants.Release));
         // Nothing that changes per release (the image tag, the deployment id, a task definition) is in them.
         Assert.All(committed.Values, rule =>

@@ -153,13 +153,19 @@ public sealed partial class EcsMappingTests(SynthesizedPlatform platform) : ICla
             var (environment, secrets) = Template.Variables(name);
             Assert.DoesNotContain(environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
             Assert.DoesNotContain(environment.Values, v => v.Contains("resolve:secretsmanager", StringComparison.Ordinal) || v.Contains("Password", StringComparison.OrdinalIgnoreCase));
-            Assert.All(secrets.Keys, k => Assert.StartsWith("ConnectionStrings__", k));
+            // Connection strings, and web's client secret (a parameter): secrets, whatever the variable is called.
+            Assert.All(secrets.Keys, k => Assert.True(k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k == "Identity__ClientSecret", k));
         }
         var generated = Template.OfType("AWS::SecretsManager::Secret").Where(s => s.Properties["GenerateSecretString"] is not null).ToList();
-        Assert.Equal(["CachePasswordSecret", "PgPasswordSecret"], generated.Select(g => g.Id[..g.Id.IndexOf("Secret", StringComparison.Ordinal)] + "Secret").Order());
+        var lengths = new Dictionary<string, int>
+        {
+            ["CachePassword"] = 22, ["PgPassword"] = 22, ["IdentityAdminPassword"] = 22, ["IdentityCliSecret"] = 22,
+            ["IdentityWebSecret"] = 22, ["IdentitySigningKey"] = 43,
+        };
+        Assert.Equal(lengths.Keys.Order(), generated.Select(g => g.Id[..g.Id.LastIndexOf("Secret", StringComparison.Ordinal)]).Order());
         Assert.All(generated, g =>
         {
-            Assert.Equal(22, g.Properties["GenerateSecretString"]!["PasswordLength"]!.GetValue<int>());
+            Assert.Equal(lengths[g.Id[..g.Id.LastIndexOf("Secret", StringComparison.Ordinal)]], g.Properties["GenerateSecretString"]!["PasswordLength"]!.GetValue<int>());
             Assert.True(g.Properties["GenerateSecretString"]!["ExcludePunctuation"]!.GetValue<bool>());
         });
         // Connection strings shared by several services are one secret.
@@ -192,7 +198,8 @@ public sealed partial class EcsMappingTests(SynthesizedPlatform platform) : ICla
     [Fact]
     public void The_migration_runs_once_per_deployment_before_the_services_that_wait_for_it()
     {
-        var (runId, run) = Assert.Single(Template.Resources.Where(r => r.Value!["Type"]!.GetValue<string>() == "Custom::RunOnce").Select(r => (r.Key, r.Value!["Properties"]!)));
+        var (runId, run) = Assert.Single(Template.Resources.Where(r => r.Value!["Type"]!.GetValue<string>() == "Custom::RunOnce")
+            .Select(r => (r.Key, r.Value!["Properties"]!)), r => r.Item2["Container"]!.GetValue<string>() == "migrations");
         Assert.Contains("MigrationsTask", run["TaskDefinition"]!.ToJsonString());
         Assert.Equal("migrations", run["Container"]!.GetValue<string>());
         Assert.Equal("DeploymentId", run["DeploymentId"]!["Ref"]!.GetValue<string>());

@@ -14,7 +14,7 @@ public sealed class ExposureTests(SynthesizedPlatform platform) : IClassFixture<
     public void Load_balancers_check_alive_and_health_is_answered_404_from_the_internet()
     {
         var targetGroups = Template.OfType("AWS::ElasticLoadBalancingV2::TargetGroup").ToList();
-        Assert.Equal(4, targetGroups.Count);
+        Assert.Equal(6, targetGroups.Count); // blue and green of api, web and identity
         Assert.All(targetGroups, t => Assert.Equal("/alive", t.Properties["HealthCheckPath"]!.GetValue<string>()));
 
         var rules = FirewallTests.Rules(Template);

@@ -49,7 +49,7 @@ public sealed class HttpsTests(SynthesizedPlatform platform, SettingsVariants va
         var template = variants.Release;
         var https = template.OfType("AWS::ElasticLoadBalancingV2::Listener").Where(l => l.Properties["Protocol"]!.GetValue<string>() == "HTTPS").ToList();
 
-        Assert.Equal(4, https.Count); // production and test listener of api and web
+        Assert.Equal(6, https.Count); // production and test listener of api, web and identity
         Assert.All(https, l => Assert.Equal(SettingsVariants.CertificateArn, l.Properties["Certificates"]![0]!["CertificateArn"]!.GetValue<string>()));
         Assert.Empty(template.OfType("AWS::CertificateManager::Certificate"));
         Assert.Empty(template.OfType("AWS::Route53::RecordSet"));

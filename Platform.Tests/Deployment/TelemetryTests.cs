@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Platform.Tests.Deployment;
 
 /// <summary>Point 5: an OpenTelemetry collector beside every service, exporting to X-Ray and CloudWatch, with the least IAM.</summary>

@@ -1,5 +1,6 @@
 using Platform.Hosting;
 using Platform.Hosting.PostgreSQL;
+using Platform.Hosting.Projects;
 using Platform.Hosting.Testing;
 
 namespace Platform.Tests.Graph;
@@ -25,6 +26,9 @@ public sealed class GraphFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
+        // Every test signs in from the same address: the per-address limit on sign-ins would throttle the run itself.
+        builder.CreateResourceBuilder((ProjectResource)builder.Resources.Single(r => r.Name == "identity"))
+            .WithEnvironment("Identity__SignInRequestsPerMinute", "100000");
         App = await builder.BuildAsync();
         await App.StartAsync();
     }

@@ -9,7 +9,7 @@ internal static class ServiceSettings
 {
     public static QueueOptions WorkerQueue { get; } = Read("Platform.Worker").GetSection(QueueOptions.SectionName).Get<QueueOptions>()!;
 
-    private static IConfiguration Read(string project) => new ConfigurationBuilder()
+    public static IConfiguration Read(string project) => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(Repository.Root, project, "appsettings.json"), optional: false)
         .Build();
 }

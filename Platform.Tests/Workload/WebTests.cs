@@ -1,10 +1,10 @@
 using System.Net;
-using Platform.Hosting.Testing;
 using Platform.Tests.Graph;
+using Platform.Tests.Identity;
 
 namespace Platform.Tests.Workload;
 
-/// <summary>The pages a user sees, as served (server-rendered: they work without JavaScript).</summary>
+/// <summary>The pages a signed-in person sees, as served (server-rendered: they work without JavaScript).</summary>
 [Collection("graph")]
 public sealed class WebTests(GraphFixture fixture) : WorkloadTestClass(fixture)
 {
@@ -13,7 +13,16 @@ public sealed class WebTests(GraphFixture fixture) : WorkloadTestClass(fixture)
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Fixture.App.GetEndpoint("web") };
+        _web = await IdentityFlows.WebAsAsync(Fixture.App, Email);
+    }
+
+    /// <summary>Posts a file as the upload form does: to the address the form names, which carries its antiforgery token.</summary>
+    private async Task<HttpResponseMessage> UploadThroughFormAsync(byte[] content, string fileName)
+    {
+        var form = await _web.GetStringAsync("/upload");
+        var action = System.Text.RegularExpressions.Regex.Match(form, "action=\"(?<action>/uploads\\?[^\"]+)\"").Groups["action"].Value;
+        Assert.NotEmpty(action);
+        return await _web.PostAsync(WebUtility.HtmlDecode(action), Workload.Form(content, fileName));
     }
 
     public override async Task DisposeAsync()
@@ -25,7 +34,7 @@ public sealed class WebTests(GraphFixture fixture) : WorkloadTestClass(fixture)
     [Fact]
     public async Task Uploading_through_the_form_leads_to_the_detail_page_with_the_report()
     {
-        using var response = await _web.PostAsync("/uploads", Workload.Form("alpha beta\ngamma\n"u8.ToArray(), "from-web.txt"));
+        using var response = await UploadThroughFormAsync("alpha beta\ngamma\n"u8.ToArray(), "from-web.txt");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var detail = response.Headers.Location!.OriginalString;
@@ -54,7 +63,7 @@ public sealed class WebTests(GraphFixture fixture) : WorkloadTestClass(fixture)
     [Fact]
     public async Task A_refused_upload_returns_to_the_form_with_the_reason()
     {
-        using var response = await _web.PostAsync("/uploads", Workload.Form([], "nothing.txt"));
+        using var response = await UploadThroughFormAsync([], "nothing.txt");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var form = await _web.GetStringAsync(response.Headers.Location!.OriginalString);

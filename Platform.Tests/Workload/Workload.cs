@@ -8,7 +8,9 @@ using Platform.Hosting;
 using Platform.Hosting.Testing;
 using Platform.Tests.Graph;
 using Platform.AWSSDK.S3;
+using Platform.Tests.Identity;
 using Platform.Tests.Infrastructure;
+using Platform.Api.Contracts;
 using StackExchange.Redis;
 
 namespace Platform.Tests.Workload;
@@ -22,11 +24,10 @@ public sealed class Workload : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private Workload(DistributedApplication app, NpgsqlDataSource db, ConnectionMultiplexer redis, S3Connection storage)
+    private Workload(DistributedApplication app, string accessToken, NpgsqlDataSource db, ConnectionMultiplexer redis, S3Connection storage)
     {
         App = app;
-        Api = app.CreateHttpClient("api");
-        Api.Timeout = TimeSpan.FromMinutes(2);
+        Api = IdentityFlows.ApiAs(app, accessToken);
         Db = db;
         Redis = redis;
         Storage = storage;
@@ -40,8 +41,10 @@ public sealed class Workload : IAsyncDisposable
     public S3Connection Storage { get; }
     public IAmazonS3 S3 { get; }
 
-    public static async Task<Workload> ConnectAsync(DistributedApplication app) => new(
+    /// <summary>The api as the person <paramref name="accessToken"/> speaks for, and the stores behind it.</summary>
+    public static async Task<Workload> ConnectAsync(DistributedApplication app, string accessToken) => new(
         app,
+        accessToken,
         NpgsqlDataSource.Create((await app.GetConnectionStringAsync("platformdb"))!),
         await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("cache"))!),
         S3Connection.Parse((await app.GetConnectionStringAsync("assets"))!));
@@ -91,7 +94,7 @@ public sealed class Workload : IAsyncDisposable
 
     /// <summary>Waits until no job is queued, running or waiting for a retry, so that totals stop moving.</summary>
     public Task WaitUntilQuietAsync() => Eventually.TrueAsync(
-        async () => await ScalarAsync<long>("SELECT count(*) FROM jobs WHERE status IN ('queued', 'processing', 'retrying')") == 0,
+        async () => await ScalarAsync<long>("SELECT count(*) FROM jobs WHERE status = ANY($1)", (object)JobStatus.Unfinished.ToArray()) == 0,
         Patience, "every job to be finished");
 
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using Platform.Jobs;
+using Platform.Jobs.Queue;
 using StackExchange.Redis;
 
 // Drives the running stack's job queue and database directly, the way the api does, and measures:

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Platform.Api.Contracts.Authorization;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Api.Authorization;
+
+/// <summary>
+/// Every <c>/api</c> route needs a bearer token: a JWT signed by the identity provider's published keys, for the
+/// audience <c>platform-api</c>, with the scope the route needs (<see cref="ApiScopes"/>). The provider is found as
+/// Aspire's service discovery names it (<c>services:identity:http:0</c>), or set (<c>Identity:Authority</c>: an existing
+/// provider such as Cognito, Entra ID or Auth0). A missing or bad token is a 401, a missing scope a 403, both
+/// ProblemDetails.
+/// </summary>
+internal static class ApiAuthentication
+{
+    public static void AddApiAuthentication(this IHostApplicationBuilder builder)
+    {
+        var authority = IdentityAuthority.From(builder.Configuration);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.Authority = authority.Url;
+            jwt.Audience = ApiScopes.Audience;
+            jwt.RequireHttpsMetadata = authority.IsHttps;
+            // Claims as the token names them (sub, role, scope), not mapped to the long XML names.
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters.NameClaimType = "name";
+            jwt.TokenValidationParameters.RoleClaimType = Caller.RoleClaim;
+            if (authority.Issuer is { } issuer)
+            {
+                jwt.TokenValidationParameters.ValidIssuer = issuer;
+            }
+            jwt.Events = new JwtBearerEvents
+            {
+                OnChallenge = context => ProblemAnswers.ChallengeAsync(context),
+                OnForbidden = context => ProblemAnswers.ForbiddenAsync(context),
+            };
+        });
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((jwt, time) =>
+        {
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new CachingTokenHandler(time));
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiScopes.Read, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => HasScope(context.User, ApiScopes.Read)))
+            .AddPolicy(ApiScopes.Write, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => HasScope(context.User, ApiScopes.Write)));
+    }
+
+    /// <summary>The <c>scope</c> claim is one space-separated string (RFC 9068), or one claim per scope from some providers.</summary>
+    private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>
+        user.FindAll("scope").Any(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
+}

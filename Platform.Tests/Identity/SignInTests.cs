@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Platform.Hosting.Testing;
+using Platform.Identity;
+using Platform.Tests.Graph;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Identity;
+
+/// <summary>Signing in and out, at the provider and on web; and what the provider answers to requests a client should
+/// not make: the OAuth error the client expects, never a 500.</summary>
+[Collection("graph")]
+public sealed class SignInTests(GraphFixture fixture)
+{
+    private static readonly ProviderOptions Provider =
+        ServiceSettings.Read("Platform.Identity").GetSection(ProviderOptions.SectionName).Get<ProviderOptions>() ?? new ProviderOptions();
+
+    [Fact]
+    public async Task An_account_is_locked_after_the_configured_failed_sign_ins()
+    {
+        var email = await IdentityFlows.RegisterAsync(fixture.App);
+        for (var attempt = 1; attempt <= Provider.LockoutFailedAttempts; attempt++)
+        {
+            var (status, page) = await SignInAsync(email, "Wrong-password-1");
+            Assert.Equal(attempt < Provider.LockoutFailedAttempts ? HttpStatusCode.BadRequest : HttpStatusCode.Locked, status);
+            Assert.Contains(attempt < Provider.LockoutFailedAttempts ? "The e-mail or the password is wrong." : "locked", page);
+        }
+
+        // Locked: even the right password is refused, and no token is issued.
+        var (locked, message) = await SignInAsync(email, IdentityFlows.Password);
+        Assert.Equal(HttpStatusCode.Locked, locked);
+        Assert.Contains("locked after too many failed sign-ins", message);
+    }
+
+    [Fact]
+    public async Task Web_sends_an_anonymous_visitor_to_sign_in_and_after_signing_out_asks_again()
+    {
+        using (var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.GetEndpoint("web") })
+        {
+            using var visit = await anonymous.GetAsync("/");
+            Assert.Equal(HttpStatusCode.Redirect, visit.StatusCode);
+            Assert.StartsWith(new Uri(IdentityFlows.IdentityUrl(fixture.App), "/connect/authorize").ToString(), visit.Headers.Location!.ToString());
+        }
+        var email = await IdentityFlows.RegisterAsync(fixture.App);
+        using var web = await IdentityFlows.WebAsAsync(fixture.App, email);
+        var start = await web.GetStringAsync("/");
+        Assert.Contains($"<strong id=\"signed-in-as\">{email}</strong>", start);
+
+        using var signOut = await web.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = IdentityFlows.AntiforgeryToken(start),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        // Signed out at the provider too: it sends the browser back to web, which asks to sign in again.
+        var next = signOut.Headers.Location!;
+        Assert.StartsWith(new Uri(IdentityFlows.IdentityUrl(fixture.App), "/connect/endsession").ToString(), next.ToString());
+        for (var hop = 0; hop < 5 && next.AbsolutePath != "/connect/authorize"; hop++)
+        {
+            using var response = await web.GetAsync(next);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            next = new Uri(next, response.Headers.Location!);
+        }
+        Assert.Equal("/connect/authorize", next.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Forms_posted_without_their_antiforgery_token_are_refused()
+    {
+        using var web = await IdentityFlows.WebAsAsync(fixture.App, await IdentityFlows.RegisterAsync(fixture.App));
+
+        using var signOut = await web.PostAsync("/signout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
+        using var upload = await web.PostAsync("/uploads", new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "x.txt" } });
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+        using var job = await web.PostAsync($"/assets/{Guid.NewGuid()}?handler=Job", new FormUrlEncodedContent(new Dictionary<string, string> { ["type"] = "ping" }));
+        Assert.Equal(HttpStatusCode.BadRequest, job.StatusCode);
+        // Still signed in: a refused form changes nothing.
+        Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_a_client_should_not_make_get_the_OAuth_error_it_expects()
+    {
+        using var identity = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = IdentityFlows.IdentityUrl(fixture.App) };
+
+        var unknownClient = await TokenErrorAsync(identity, new() { ["grant_type"] = "client_credentials", ["client_id"] = "nobody", ["client_secret"] = "x" });
+        Assert.Equal((HttpStatusCode.Unauthorized, "invalid_client"), unknownClient);
+        var wrongSecret = await TokenErrorAsync(identity, new() { ["grant_type"] = "client_credentials", ["client_id"] = "platform-cli", ["client_secret"] = "wrong" });
+        Assert.Equal((HttpStatusCode.Unauthorized, "invalid_client"), wrongSecret);
+        var unknownGrant = await TokenErrorAsync(identity, new() { ["grant_type"] = "password", ["username"] = "a", ["password"] = "b", ["client_id"] = "platform-cli" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownGrant.Status);
+
+        using var wrongRedirect = await identity.GetAsync("/connect/authorize?client_id=platform-web&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fevil.example%2Fcallback&code_challenge=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG&code_challenge_method=S256");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongRedirect.StatusCode);
+        Assert.Null(wrongRedirect.Headers.Location);
+
+        // A code is good once: the second exchange of the same code is refused.
+        var email = await IdentityFlows.RegisterAsync(fixture.App);
+        var (code, exchange) = await IdentityFlows.AuthorizationCodeAsync(fixture.App, email);
+        Assert.Equal(HttpStatusCode.OK, (await identity.PostAsync("/connect/token", new FormUrlEncodedContent(exchange))).StatusCode);
+        var replayed = await TokenErrorAsync(identity, exchange);
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), replayed);
+        Assert.NotEmpty(code);
+
+        // Oversized headers are the server's 431, before any application code.
+        using var huge = new HttpRequestMessage(HttpMethod.Get, "/connect/authorize");
+        huge.Headers.Add("X-Filler", new string('x', 64 * 1024));
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, (await identity.SendAsync(huge)).StatusCode);
+    }
+
+    private async Task<(HttpStatusCode Status, string Page)> SignInAsync(string email, string password)
+    {
+        using var browser = IdentityFlows.Browser(IdentityFlows.IdentityUrl(fixture.App));
+        var form = await browser.GetStringAsync("/account/login");
+        using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = IdentityFlows.AntiforgeryToken(form),
+        }));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Error)> TokenErrorAsync(HttpClient identity, Dictionary<string, string> form)
+    {
+        using var response = await identity.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response.StatusCode, body.TryGetProperty("error", out var error) ? error.GetString() : null);
+    }
+}

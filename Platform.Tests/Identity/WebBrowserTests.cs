@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Platform.Hosting.Testing;
+using Platform.Tests.Graph;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Identity;
+
+/// <summary>web in a real browser, as a person goes through it: register at the provider, upload, see only their own
+/// assets, sign out, and be asked to sign in again.</summary>
+[Collection("graph")]
+public sealed class WebBrowserTests(GraphFixture fixture, Chromium chromium) : IClassFixture<Chromium>
+{
+    private const float Patience = 30_000;
+
+    [Fact]
+    public async Task A_person_registers_uploads_sees_only_their_own_assets_and_signs_out()
+    {
+        // Someone else's asset, which she must not see.
+        var other = await IdentityFlows.RegisterAsync(fixture.App);
+        using (var otherApi = IdentityFlows.ApiAs(fixture.App, await IdentityFlows.UserAccessTokenAsync(fixture.App, other)))
+        {
+            (await otherApi.PostAsync("/api/assets", Workload.Workload.Form("theirs\n"u8.ToArray(), "someone-elses.txt"))).EnsureSuccessStatusCode();
+        }
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var email = $"browser-{Guid.NewGuid():N}@example.test";
+
+        // Anonymous: web sends her to the provider's sign-in page, from which she registers.
+        await page.GotoAsync(fixture.App.GetEndpoint("web").ToString());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in", new() { Timeout = Patience });
+        await page.Locator("a", new() { HasTextString = "Register" }).ClickAsync();
+        await page.Locator("input[name=Email]").FillAsync(email);
+        await page.Locator("input[name=Password]").FillAsync(IdentityFlows.Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync(email, new() { Timeout = Patience });
+
+        await page.Locator("header a", new() { HasTextString = "Upload" }).ClickAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "mine.txt", MimeType = "text/plain", Buffer = "my own\n"u8.ToArray() });
+        await page.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("mine.txt", new() { Timeout = Patience });
+
+        await page.Locator("header a", new() { HasTextString = "Assets" }).ClickAsync();
+        await Assertions.Expect(page.Locator("a", new() { HasTextString = "mine.txt" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("a", new() { HasTextString = "someone-elses.txt" })).ToHaveCountAsync(0);
+        await Chromium.SaveScreenshotAsync(page, "web-signed-in");
+
+        await page.Locator("header button", new() { HasTextString = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = Patience });
+        await page.GotoAsync(fixture.App.GetEndpoint("web").ToString());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in", new() { Timeout = Patience });
+    }
+}
