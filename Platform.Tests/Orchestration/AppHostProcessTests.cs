@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Platform.Hosting.Orchestration;
 using Platform.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Platform.Tests.Orchestration;
 
 /// <summary>The AppHost as a user runs it: a process of its own.</summary>
-public sealed class AppHostProcessTests : IDisposable
+public sealed class AppHostProcessTests(ITestOutputHelper testOutput) : IDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-apphost-").FullName;
 
@@ -39,10 +40,123 @@ public sealed class AppHostProcessTests : IDisposable
         Assert.DoesNotContain(started, ProcessTree.IsAlive);
     }
 
+    [Fact]
+    public async Task Every_child_runs_unprivileged_and_gets_none_of_the_AppHosts_own_secrets()
+    {
+        var secrets = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIASENTINEL0000",
+            ["AWS_SECRET_ACCESS_KEY"] = "sentinel-aws-secret",
+            ["Parameters__sentinel"] = "sentinel-parameter",
+            ["ConnectionStrings__sentinel"] = "Host=sentinel;Password=sentinel-password",
+        };
+        using var appHost = AppHostProcess.Start(["--data-dir", _dataDirectory, .. FreeDashboardPorts], new Dictionary<string, string>(secrets) { ["Platform__ConsoleView"] = "Lines" });
+        var started = new HashSet<int>();
+        try
+        {
+            await WaitForLineAsync(appHost, "resources are up");
+            started.UnionWith(ProcessTree.Descendants(appHost.Id));
+            var children = started.Select(pid => (Pid: pid, CommandLine: string.Join(' ', ProcessTree.CommandLineOf(pid))))
+                .Where(c => !c.CommandLine.Contains(WatchdogScript, StringComparison.Ordinal))
+                .ToList();
+            foreach (var program in (string[])["bin/postgres", "redis-server", "s3rver.js", "Platform.Api.dll", "Platform.Worker.dll", "Platform.Web.dll"])
+            {
+                Assert.Contains(children, c => c.CommandLine.Contains(program, StringComparison.Ordinal));
+            }
+
+            foreach (var (pid, commandLine) in children)
+            {
+                var environment = ProcessTree.EnvironmentOf(pid);
+                Assert.DoesNotContain(environment, variable => secrets.Any(s => variable.StartsWith(s.Key + "=", StringComparison.Ordinal) || variable.Contains(s.Value, StringComparison.Ordinal)));
+                if (Environment.UserName == "root" && ProcessTree.UserOf(pid) is { } user)
+                {
+                    Assert.True(user is { Real: not 0, Effective: not 0 }, $"'{commandLine}' runs as user {user}");
+                }
+            }
+        }
+        finally
+        {
+            await StopAsync(appHost, started);
+        }
+    }
+
+    [Fact]
+    public async Task Killing_dotnet_run_with_SIGKILL_stops_the_AppHost_and_everything_it_started()
+    {
+        using var dotnetRun = AppHostProcess.StartWithDotnetRun(["--data-dir", _dataDirectory, .. FreeDashboardPorts],
+            new Dictionary<string, string> { ["Platform__ConsoleView"] = "Lines" });
+        var started = new HashSet<int>();
+        try
+        {
+            var output = await WaitForLineAsync(dotnetRun, "resources are up");
+            var dashboard = new Uri(output.Single(line => line.StartsWith("Now listening on: ", StringComparison.Ordinal))["Now listening on: ".Length..]);
+            started.UnionWith(ProcessTree.Descendants(dotnetRun.Id));
+            Assert.True(started.Count >= 11, $"expected the AppHost and its graph below dotnet run, found {started.Count}");
+
+            var killed = Stopwatch.StartNew();
+            Assert.True(Signals.Send(dotnetRun.Id, Signal.Kill));
+            await dotnetRun.WaitForExitAsync();
+
+            await Eventually.TrueAsync(() => !started.Any(ProcessTree.IsAlive) && IsFree(dashboard.Port), TimeSpan.FromSeconds(30),
+                "the AppHost and every process it started to be gone, and the dashboard's port free");
+            testOutput.WriteLine($"Everything was gone {killed.Elapsed.TotalSeconds:0.0} s after dotnet run was killed.");
+        }
+        finally
+        {
+            await StopAsync(dotnetRun, started);
+        }
+    }
+
+    private static readonly string[] FreeDashboardPorts = ["--Dashboard:Port=0", "--Dashboard:OtlpGrpcPort=0", "--Dashboard:OtlpHttpPort=0"];
+
+    // A line of the watchdog's script: the one child that stays the AppHost's own (it only reads a pipe and signals).
+    private const string WatchdogScript = "trap '' INT TERM HUP";
+
+    private static bool IsFree(int port)
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    /// <summary>Stops what a test started, whatever happened: Ctrl+C, then SIGKILL of everything still there.</summary>
+    private static async Task StopAsync(Process process, IReadOnlySet<int> started)
+    {
+        if (!process.HasExited)
+        {
+            Signals.Send(process.Id, Signal.Interrupt);
+            try
+            {
+                await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        foreach (var pid in started.Prepend(process.Id).Where(ProcessTree.IsAlive))
+        {
+            Signals.Send(pid, Signal.Kill);
+        }
+        await Eventually.TrueAsync(() => !started.Any(ProcessTree.IsAlive), TimeSpan.FromSeconds(10), "what the test started to be gone");
+        ProcessTree.RemoveRuntimeFilesOf([process.Id, .. started]);
+    }
+
     private Process StartAppHost() =>
         AppHostProcess.Start(["--data-dir", _dataDirectory], new Dictionary<string, string> { ["Platform__ConsoleView"] = "Lines" });
 
-    private static async Task WaitForLineAsync(Process process, string text)
+    /// <summary>Reads the output up to the first line with <paramref name="text"/>, and returns it.</summary>
+    private static async Task<IReadOnlyList<string>> WaitForLineAsync(Process process, string text)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var output = new List<string>();
@@ -54,10 +168,11 @@ public sealed class AppHostProcessTests : IDisposable
                 // Keep draining so the AppHost never blocks on a full pipe.
                 _ = process.StandardOutput.ReadToEndAsync();
                 _ = process.StandardError.ReadToEndAsync();
-                return;
+                return output;
             }
         }
         Assert.Fail($"The AppHost exited before '{text}'. Its output:{Environment.NewLine}{string.Join(Environment.NewLine, output)}{await process.StandardError.ReadToEndAsync()}");
+        return output;
     }
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
