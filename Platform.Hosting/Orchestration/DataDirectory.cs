@@ -18,7 +18,7 @@ internal static class DataDirectory
     {
         File.SetUnixFileMode(options.DataDirectory,
             File.GetUnixFileMode(options.DataDirectory) | UnixFileMode.OtherExecute | UnixFileMode.GroupExecute);
-        account.EnsureCanReach(options.DataDirectory, "The data folder");
+        account.EnsureCanReach(options.DataDirectory, "The data folder", "choose another folder with --data-dir <path>");
         account.EnsureCanReach(options.ToolsDirectory, "The tools folder");
     }
 

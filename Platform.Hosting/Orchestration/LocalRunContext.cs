@@ -57,8 +57,8 @@ public sealed class LocalRunContext
         return Task.CompletedTask;
     }
 
-    /// <summary>Throws, naming the fix, when <see cref="ServiceUser"/> cannot reach <paramref name="path"/>.</summary>
-    internal void EnsureServiceUserCanReach(string path, string what) => ServiceAccount?.EnsureCanReach(path, what);
+    /// <summary>Throws, naming the fix, when <see cref="ServiceUser"/> cannot read <paramref name="file"/>.</summary>
+    internal void EnsureServiceUserCanRead(string file, string what) => ServiceAccount?.EnsureCanRead(file, what);
 
     /// <summary>Writes a file readable by its owner only from the moment it exists (made, then chmod-ed, it would be
     /// readable by everyone in between), owned by <see cref="ServiceUser"/>: for secrets a server reads.</summary>

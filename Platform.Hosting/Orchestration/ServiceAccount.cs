@@ -35,15 +35,27 @@ internal sealed record ServiceAccount(string Name, int UserId, int GroupId, stri
 
     /// <summary>Throws, naming the folder and the fix, when this account cannot reach <paramref name="path"/>
     /// because a folder above it is closed to other users.</summary>
-    public void EnsureCanReach(string path, string what)
+    public void EnsureCanReach(string path, string what, string? otherFix = null)
     {
         var closed = Ancestors(path).FirstOrDefault(d => !File.GetUnixFileMode(d).HasFlag(UnixFileMode.OtherExecute));
         if (closed is not null)
         {
             throw new DistributedApplicationException(
                 $"{what} '{path}' is inside '{closed}', which user '{Name}' cannot enter. " +
-                $"The resources run as that user because the AppHost runs as root. Fix: `chmod o+x {closed}`" +
-                (what.StartsWith("The data folder", StringComparison.Ordinal) ? ", or choose another folder with --data-dir <path>." : "."));
+                $"The resources run as that user because the AppHost runs as root. Fix: `chmod o+x {closed}`{(otherFix is null ? "" : ", or " + otherFix)}.");
+        }
+    }
+
+    /// <summary>As <see cref="EnsureCanReach"/>, and the file itself must be readable by others (a build made with umask
+    /// 077 is not).</summary>
+    public void EnsureCanRead(string file, string what)
+    {
+        EnsureCanReach(file, what);
+        if (!File.GetUnixFileMode(file).HasFlag(UnixFileMode.OtherRead))
+        {
+            throw new DistributedApplicationException(
+                $"{what} '{file}' cannot be read by user '{Name}', which the resources run as because the AppHost runs as root. " +
+                $"Fix: `chmod -R o+rX {Path.GetDirectoryName(file)}`.");
         }
     }
 

@@ -63,6 +63,13 @@ public sealed class AppHostProcessTests(ITestOutputHelper testOutput) : IDisposa
             {
                 Assert.Contains(children, c => c.CommandLine.Contains(program, StringComparison.Ordinal));
             }
+            // Their environment can be read back (redis-server, and PostgreSQL's workers, write their title over theirs;
+            // they are started the same way as these).
+            foreach (var program in (string[])["bin/postgres -D", "s3rver.js", "Platform.Api.dll", "Platform.Worker.dll", "Platform.Web.dll"])
+            {
+                Assert.Contains(children, c => c.CommandLine.Contains(program, StringComparison.Ordinal)
+                    && ProcessTree.EnvironmentOf(c.Pid).Any(variable => variable.StartsWith("PATH=", StringComparison.Ordinal)));
+            }
 
             foreach (var (pid, commandLine) in children)
             {
