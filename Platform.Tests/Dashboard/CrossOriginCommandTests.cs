@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Hosting;
 using Platform.Hosting.Dashboard;
-using Platform.Hosting.Executables;
 using Platform.Hosting.Orchestration;
 using Platform.Tests.Orchestration;
 
@@ -18,10 +17,7 @@ public sealed class CrossOriginCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = SmallGraphs.Create();
-        builder.AddExecutable("sleeper", "sleep", ".", "600");
-        _app = await builder.BuildAsync();
-        await _app.StartAsync();
+        _app = await SmallGraphs.StartAsync(SmallGraphs.Sleeper());
         _endpoints = _app.Services.GetRequiredService<DashboardEndpoints>();
         // A browser that has logged in: it holds the session cookie.
         _browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _endpoints.Url };

@@ -12,7 +12,6 @@ using OpenTelemetry.Trace;
 using Platform.Hosting;
 using Platform.Hosting.Dashboard;
 using Platform.Hosting.Dashboard.Telemetry;
-using Platform.Hosting.Executables;
 using Platform.Tests.Orchestration;
 
 namespace Platform.Tests.Dashboard;
@@ -26,10 +25,7 @@ public sealed class OtlpIntakeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = SmallGraphs.Create();
-        builder.AddExecutable("sleeper", "sleep", ".", "600");
-        _app = await builder.BuildAsync();
-        await _app.StartAsync();
+        _app = await SmallGraphs.StartAsync(SmallGraphs.Sleeper());
         _endpoints = _app.Services.GetRequiredService<DashboardEndpoints>();
     }
 
