@@ -48,7 +48,8 @@ internal sealed partial class ParentProcessWatch(IHostApplicationLifetime lifeti
                 // The id check also covers a parent that exited before its pidfd was opened.
                 if (exited || getppid() != parent)
                 {
-                    if (!_stopping)
+                    // A Ctrl+C in the terminal reaches both, and dotnet run may end first: that stop is under way already.
+                    if (!_stopping && !lifetime.ApplicationStopping.IsCancellationRequested)
                     {
                         logger.LogWarning("The process that started the AppHost ({ParentId}) is gone: stopping every resource.", parent);
                         lifetime.StopApplication();

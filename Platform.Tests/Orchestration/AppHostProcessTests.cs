@@ -14,30 +14,45 @@ public sealed class AppHostProcessTests(ITestOutputHelper testOutput) : IDisposa
     public async Task Killing_the_AppHost_with_SIGKILL_leaves_no_process_behind()
     {
         using var appHost = StartAppHost();
-        await WaitForLineAsync(appHost, "resources are up");
-        var started = ProcessTree.Descendants(appHost.Id);
-        Assert.True(started.Count >= 10, $"expected the graph's processes below the AppHost, found {started.Count}");
+        var started = new HashSet<int>();
+        try
+        {
+            await WaitForLineAsync(appHost, "resources are up");
+            started.UnionWith(ProcessTree.Descendants(appHost.Id));
+            Assert.True(started.Count >= 10, $"expected the graph's processes below the AppHost, found {started.Count}");
 
-        Assert.True(Signals.Send(appHost.Id, Signal.Kill));
-        await appHost.WaitForExitAsync();
+            Assert.True(Signals.Send(appHost.Id, Signal.Kill));
+            await appHost.WaitForExitAsync();
 
-        await Eventually.TrueAsync(() => !started.Any(ProcessTree.IsAlive), TimeSpan.FromSeconds(10),
-            "every process the AppHost started to be gone");
-        ProcessTree.RemoveRuntimeFilesOf([appHost.Id, .. started]);
+            await Eventually.TrueAsync(() => !started.Any(ProcessTree.IsAlive), TimeSpan.FromSeconds(10),
+                "every process the AppHost started to be gone");
+        }
+        finally
+        {
+            await StopAsync(appHost, started);
+        }
     }
 
     [Fact]
     public async Task Ctrl_C_stops_every_process_and_the_AppHost_exits_cleanly()
     {
         using var appHost = StartAppHost();
-        await WaitForLineAsync(appHost, "resources are up");
-        var started = ProcessTree.Descendants(appHost.Id);
+        var started = new HashSet<int>();
+        try
+        {
+            await WaitForLineAsync(appHost, "resources are up");
+            started.UnionWith(ProcessTree.Descendants(appHost.Id));
 
-        Assert.True(Signals.Send(appHost.Id, Signal.Interrupt));
-        await appHost.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token);
+            Assert.True(Signals.Send(appHost.Id, Signal.Interrupt));
+            await appHost.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token);
 
-        Assert.Equal(0, appHost.ExitCode);
-        Assert.DoesNotContain(started, ProcessTree.IsAlive);
+            Assert.Equal(0, appHost.ExitCode);
+            Assert.DoesNotContain(started, ProcessTree.IsAlive);
+        }
+        finally
+        {
+            await StopAsync(appHost, started);
+        }
     }
 
     [Fact]
@@ -50,7 +65,7 @@ public sealed class AppHostProcessTests(ITestOutputHelper testOutput) : IDisposa
             ["Parameters__sentinel"] = "sentinel-parameter",
             ["ConnectionStrings__sentinel"] = "Host=sentinel;Password=sentinel-password",
         };
-        using var appHost = AppHostProcess.Start(["--data-dir", _dataDirectory, .. FreeDashboardPorts], new Dictionary<string, string>(secrets) { ["Platform__ConsoleView"] = "Lines" });
+        using var appHost = StartAppHost(secrets);
         var started = new HashSet<int>();
         try
         {
@@ -159,8 +174,10 @@ public sealed class AppHostProcessTests(ITestOutputHelper testOutput) : IDisposa
         ProcessTree.RemoveRuntimeFilesOf([process.Id, .. started]);
     }
 
-    private Process StartAppHost() =>
-        AppHostProcess.Start(["--data-dir", _dataDirectory], new Dictionary<string, string> { ["Platform__ConsoleView"] = "Lines" });
+    /// <summary>The AppHost on free ports (a developer's own AppHost may hold the default ones), printing one line per change.</summary>
+    private Process StartAppHost(IReadOnlyDictionary<string, string>? environment = null) =>
+        AppHostProcess.Start(["--data-dir", _dataDirectory, .. FreeDashboardPorts],
+            new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["Platform__ConsoleView"] = "Lines" });
 
     /// <summary>Reads the output up to the first line with <paramref name="text"/>, and returns it.</summary>
     private static async Task<IReadOnlyList<string>> WaitForLineAsync(Process process, string text)
