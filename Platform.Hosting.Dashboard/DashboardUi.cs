@@ -38,6 +38,7 @@ internal static class DashboardUi
             context.Response.Headers["Cache-Control"] = "no-store";
             await next(context);
         });
+        app.Use(SameOriginRequests.RequireAsync);
         app.Use(sessions.RequireLoginAsync);
         app.UseRouting();
 

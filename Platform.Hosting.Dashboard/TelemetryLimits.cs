@@ -24,7 +24,23 @@ public sealed class TelemetryLimits
     [Range(64, 1_000_000)]
     public int MaxAttributeLength { get; set; } = 4_096;
 
-    /// <summary>Attributes kept per span, log record or event.</summary>
+    /// <summary>Attributes kept per span or log record.</summary>
     [Range(1, 10_000)]
     public int MaxAttributeCount { get; set; } = 128;
+
+    /// <summary>Events kept per span (exceptions, messages); the first ones are kept.</summary>
+    [Range(0, 10_000)]
+    public int MaxSpanEvents { get; set; } = 32;
+
+    /// <summary>Attributes kept per span event.</summary>
+    [Range(0, 10_000)]
+    public int MaxEventAttributeCount { get; set; } = 16;
+
+    /// <summary>Distinct instruments (one per resource, meter and name); those of further names are dropped.</summary>
+    [Range(10, 1_000_000)]
+    public int MaxInstruments { get; set; } = 1_000;
+
+    /// <summary>Buckets of a histogram point; a point with more is dropped (the .NET SDK sends 16 at most by default).</summary>
+    [Range(2, 10_000)]
+    public int MaxHistogramBuckets { get; set; } = 256;
 }

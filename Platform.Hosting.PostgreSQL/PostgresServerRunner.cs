@@ -8,7 +8,7 @@ namespace Platform.Hosting.PostgreSQL;
 /// <summary>
 /// Runs a PostgreSQL server natively. A primary is created with <c>initdb</c> (scram-sha-256 password auth);
 /// a replica with <c>pg_basebackup -R</c> from its primary, then kept pointed at the primary's port of this run.
-/// The data folder survives runs; the server runs as the unprivileged service user when the AppHost is root.
+/// The data folder survives runs; the server, like every child, runs as the unprivileged service user when the AppHost is root.
 /// </summary>
 internal sealed class PostgresServerRunner : ILocalRunner
 {
@@ -36,9 +36,14 @@ internal sealed class PostgresServerRunner : ILocalRunner
                 ? CloneFromPrimaryAsync(context, replica, password, cancellationToken)
                 : InitializeAsync(context, password, cancellationToken));
         }
+        else
+        {
+            // Kept data may come from a run as another user (postgres, before every child ran as one account).
+            await context.CreateServiceDirectoryAsync(context.DataDirectory, cancellationToken);
+        }
         if (server is PostgresReplicaResource standby)
         {
-            await PointAtPrimaryAsync(context, standby, password);
+            await PointAtPrimaryAsync(context, standby, password, cancellationToken);
         }
         return new ProcessSpec(PostgresTools.Binary(context, "postgres"),
         [
@@ -50,7 +55,6 @@ internal sealed class PostgresServerRunner : ILocalRunner
             "-c", "hot_standby_feedback=on",
         ])
         {
-            User = context.ServiceUser,
             // "Fast" shutdown: roll back open transactions, checkpoint, exit; the next start needs no recovery.
             StopSignal = Signal.Interrupt,
         };
@@ -94,10 +98,9 @@ internal sealed class PostgresServerRunner : ILocalRunner
     {
         // initdb reads the password from a file the service user can read: a pipe from root would be refused.
         var passwordFile = context.DataDirectory + ".pwfile";
-        await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken);
         try
         {
-            await context.MakePrivateToServiceUserAsync(passwordFile, cancellationToken);
+            await context.WritePrivateFileAsync(passwordFile, password + "\n", cancellationToken);
             await context.RunCommandAsync(new ProcessSpec(PostgresTools.Binary(context, "initdb"),
             [
                 "-D", context.DataDirectory,
@@ -107,10 +110,7 @@ internal sealed class PostgresServerRunner : ILocalRunner
                 "--encoding=UTF8",
                 "--locale=C.UTF-8",
                 NoSync,
-            ])
-            {
-                User = context.ServiceUser,
-            }, cancellationToken);
+            ]), cancellationToken);
         }
         finally
         {
@@ -129,7 +129,6 @@ internal sealed class PostgresServerRunner : ILocalRunner
             "--create-slot", $"--slot={replica.SlotName}", "--checkpoint=fast", NoSync,
         ])
         {
-            User = context.ServiceUser,
             Environment = new Dictionary<string, string> { ["PGPASSWORD"] = password },
         }, cancellationToken);
     }
@@ -147,18 +146,25 @@ internal sealed class PostgresServerRunner : ILocalRunner
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The primary gets a new port each run: rewrite the standby's connection to it before every start.</summary>
-    private static async Task PointAtPrimaryAsync(LocalRunContext context, PostgresReplicaResource replica, string password)
+    /// <summary>The primary gets a new port each run: rewrite the standby's connection to it before every start. The
+    /// folder belongs to the service user, so the file is never followed through a link: it is replaced by a new private
+    /// file, given to that user.</summary>
+    private static async Task PointAtPrimaryAsync(LocalRunContext context, PostgresReplicaResource replica, string password, CancellationToken cancellationToken)
     {
         var autoConf = Path.Combine(context.DataDirectory, "postgresql.auto.conf");
+        if (new FileInfo(autoConf).LinkTarget is not null)
+        {
+            throw new DistributedApplicationException($"'{autoConf}' is a link; PostgreSQL writes a file there. Start with --fresh to recreate the replica.");
+        }
         var quotedPassword = password.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("'", @"\'", StringComparison.Ordinal);
         var conninfo = string.Create(CultureInfo.InvariantCulture,
             $"host=localhost port={replica.Primary.PrimaryEndpoint.Allocated.Port} user={PostgresServerResource.UserName} password='{quotedPassword}' application_name={replica.SlotName}");
-        var lines = (await File.ReadAllLinesAsync(autoConf))
+        var lines = (await File.ReadAllLinesAsync(autoConf, cancellationToken))
             .Where(line => !line.StartsWith("primary_conninfo", StringComparison.Ordinal) && !line.StartsWith("primary_slot_name", StringComparison.Ordinal))
             .Append($"primary_conninfo = '{conninfo.Replace("'", "''", StringComparison.Ordinal)}'")
             .Append($"primary_slot_name = '{replica.SlotName}'");
-        // Rewritten in place, so the file keeps its owner (the service user) and its mode.
-        await File.WriteAllLinesAsync(autoConf, lines);
+        var rewritten = autoConf + ".new";
+        await context.WritePrivateFileAsync(rewritten, string.Join('\n', lines) + "\n", cancellationToken);
+        File.Move(rewritten, autoConf, overwrite: true);
     }
 }

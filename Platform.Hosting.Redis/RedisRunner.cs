@@ -18,28 +18,19 @@ internal sealed class RedisRunner : ILocalRunner
     public async Task<ProcessSpec?> PrepareAsync(LocalRunContext context, CancellationToken cancellationToken)
     {
         var redis = (RedisResource)context.Resource;
-        Directory.CreateDirectory(context.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await context.CreateServiceDirectoryAsync(context.DataDirectory, cancellationToken);
         var config = Path.Combine(context.DataDirectory, "redis.conf");
-        await using (var file = new FileStream(config, new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }))
-        await using (var writer = new StreamWriter(file))
-        {
-            await writer.WriteAsync($"""
-                port {context.PortOf(RedisResource.EndpointName)}
-                bind 127.0.0.1 -::1
-                protected-mode yes
-                daemonize no
-                dir {context.DataDirectory}
-                requirepass "{Escape(await redis.Password.GetValueAsync(cancellationToken) ?? "")}"
-                appendonly yes
-                appendfsync everysec
-                save ""
-                """);
-        }
+        await context.WritePrivateFileAsync(config, $"""
+            port {context.PortOf(RedisResource.EndpointName)}
+            bind 127.0.0.1 -::1
+            protected-mode yes
+            daemonize no
+            dir {context.DataDirectory}
+            requirepass "{Escape(await redis.Password.GetValueAsync(cancellationToken) ?? "")}"
+            appendonly yes
+            appendfsync everysec
+            save ""
+            """, cancellationToken);
         return new ProcessSpec(context.Tools.PathOf(Server), [config]);
     }
 

@@ -23,13 +23,27 @@ internal static class S3EmulatorInstaller
                 File.Copy(Path.Combine(source, file), Path.Combine(directory, file), overwrite: true);
             }
             context.Log.Write("[platform] installing the S3 emulator (s3rver) with npm ci; this happens once");
+            // npm ci runs the packages' install scripts: as the service user, in a folder of its own, like the emulator.
+            await context.GiveToServiceUserAsync(directory, cancellationToken);
             await context.RunCommandAsync(new ProcessSpec(context.Tools.PathOf(NativeTools.Npm), ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
             {
                 WorkingDirectory = directory,
+                Environment = NpmSettings(),
             }, cancellationToken);
         }
         return entry;
     }
+
+    /// <summary>The AppHost's npm settings given as variables (a registry, a proxy): npm, running as the service user,
+    /// cannot read root's ~/.npmrc. Nothing else of the AppHost's environment reaches the install scripts.</summary>
+    private static Dictionary<string, string> NpmSettings() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => (Name: (string)e.Key, Value: (string?)e.Value ?? ""))
+            .Where(e => e.Name.StartsWith("npm_config_", StringComparison.OrdinalIgnoreCase)
+                || e.Name.Equals("HTTPS_PROXY", StringComparison.OrdinalIgnoreCase)
+                || e.Name.Equals("HTTP_PROXY", StringComparison.OrdinalIgnoreCase)
+                || e.Name.Equals("NO_PROXY", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(e => e.Name, e => e.Value);
 
     private static bool FilesEqual(string a, string b) => File.Exists(b) && File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
 

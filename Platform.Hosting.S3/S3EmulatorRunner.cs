@@ -16,7 +16,7 @@ internal sealed class S3EmulatorRunner : ILocalRunner
     public async Task<ProcessSpec?> PrepareAsync(LocalRunContext context, CancellationToken cancellationToken)
     {
         var emulator = await S3EmulatorInstaller.EnsureInstalledAsync(context, cancellationToken);
-        Directory.CreateDirectory(context.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await context.CreateServiceDirectoryAsync(context.DataDirectory, cancellationToken);
         return new ProcessSpec(context.Tools.PathOf(NativeTools.Node),
         [
             // s3rver signs ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17+) keeps in its legacy

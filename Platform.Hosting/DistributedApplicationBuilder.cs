@@ -121,6 +121,8 @@ public sealed partial class DistributedApplicationBuilder : IDistributedApplicat
         Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         if (ExecutionContext.IsRunMode)
         {
+            // First, so that a parent gone during the start stops the start too.
+            Services.AddHostedService<ParentProcessWatch>();
             // Before the orchestration: the dashboard serves from the first moment and prints its link above the console view.
             DashboardLoader.AddTo(Services, Configuration);
             Services.AddLocalOrchestration(Configuration, AppHostDirectory);

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -8,14 +7,13 @@ using Platform.Hosting.Dashboard.Otlp.Proto.Collector.Logs;
 using Platform.Hosting.Dashboard.Otlp.Proto.Collector.Metrics;
 using Platform.Hosting.Dashboard.Otlp.Proto.Collector.Trace;
 using Platform.Hosting.Dashboard.Telemetry;
-using Platform.Hosting.Projects;
 
 namespace Platform.Hosting.Dashboard.Otlp;
 
 /// <summary>
 /// Receives OTLP from the projects: gRPC on one port (what Aspire's projects use), HTTP/protobuf on another
 /// (<c>/v1/traces</c>, <c>/v1/logs</c>, <c>/v1/metrics</c>). Every request must carry the run's API key in
-/// <c>x-otlp-api-key</c>.
+/// <c>x-otlp-api-key</c>, checked before its body is read (<see cref="OtlpApiKeyCheck"/>).
 /// </summary>
 internal static class OtlpIntake
 {
@@ -27,17 +25,13 @@ internal static class OtlpIntake
         var builder = EmbeddedWebApplication.CreateBuilder(appHostServices,
             (endpoints.OtlpGrpcPort, HttpProtocols.Http2),
             (endpoints.OtlpHttpPort, HttpProtocols.Http1));
-        builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton(appHostServices.GetRequiredService<TraceStore>());
         builder.Services.AddSingleton(appHostServices.GetRequiredService<LogStore>());
         builder.Services.AddSingleton(appHostServices.GetRequiredService<MetricStore>());
-        builder.Services.AddGrpc(options =>
-        {
-            options.MaxReceiveMessageSize = MaxRequestBytes;
-            options.Interceptors.Add<ApiKeyInterceptor>();
-        });
+        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = MaxRequestBytes);
 
         var app = builder.Build();
+        app.Use(new OtlpApiKeyCheck(endpoints).RequireKeyAsync);
         app.UseRouting();
         var grpc = $"*:{endpoints.OtlpGrpcPort}";
         app.MapGrpcService<TraceIntake>().RequireHost(grpc);
@@ -57,11 +51,6 @@ internal static class OtlpIntake
         Action<TRequest> add, Google.Protobuf.IMessage response)
         where TRequest : Google.Protobuf.IMessage<TRequest>
     {
-        var endpoints = context.RequestServices.GetRequiredService<DashboardEndpoints>();
-        if (!DashboardEndpoints.Matches(context.Request.Headers[OtlpEnvironment.ApiKeyHeader], endpoints.OtlpApiKey))
-        {
-            return Results.Unauthorized();
-        }
         if (context.Request.ContentType?.StartsWith("application/x-protobuf", StringComparison.OrdinalIgnoreCase) != true)
         {
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
@@ -83,17 +72,6 @@ internal static class OtlpIntake
         }
         add(request);
         return Results.Bytes(Google.Protobuf.MessageExtensions.ToByteArray(response), "application/x-protobuf");
-    }
-
-    private sealed class ApiKeyInterceptor(DashboardEndpoints endpoints) : Interceptor
-    {
-        public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-        {
-            var key = context.RequestHeaders.GetValue(OtlpEnvironment.ApiKeyHeader);
-            return DashboardEndpoints.Matches(key, endpoints.OtlpApiKey)
-                ? continuation(request, context)
-                : throw new RpcException(new Status(StatusCode.Unauthenticated, $"Missing or wrong '{OtlpEnvironment.ApiKeyHeader}' header."));
-        }
     }
 
     private sealed class TraceIntake(TraceStore store) : TraceService.TraceServiceBase

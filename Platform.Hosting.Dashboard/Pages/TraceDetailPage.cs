@@ -77,24 +77,35 @@ internal static class TraceDetailPage
         : left >= 15 ? Invariant($"""<span class="bar-label" style="right:{100 - left:0.###}%">{Duration(span.Duration)}</span>""")
         : Invariant($"""<span class="bar-label inside" style="right:{Math.Max(0, 100 - left - width):0.###}%">{Duration(span.Duration)}</span>""");
 
-    /// <summary>Parents before their children, siblings by start time; orphans (parent not received) at the top level.</summary>
+    /// <summary>Parents before their children, siblings by start time; orphans (parent not received) at the top level.
+    /// Walked with a stack of its own and each span once: a trace can be as deep as a sender makes it, and two spans
+    /// that share an id (one under the other) make a cycle, which a recursive walk would follow until the stack overflows
+    /// and the AppHost dies. What a cycle leaves unreached is shown at the top level.</summary>
     private static List<(SpanRecord Span, int Depth)> DepthFirst(IReadOnlyList<SpanRecord> spans)
     {
         var ids = spans.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
         var children = spans.Where(s => s.ParentSpanId is not null && ids.Contains(s.ParentSpanId))
             .ToLookup(s => s.ParentSpanId!, StringComparer.Ordinal);
+        var roots = spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).OrderBy(s => s.Start);
+        var visited = new HashSet<SpanRecord>(ReferenceEqualityComparer.Instance);
         var result = new List<(SpanRecord, int)>(spans.Count);
-        void Visit(SpanRecord span, int depth)
+        var pending = new Stack<(SpanRecord Span, int Depth)>();
+        foreach (var root in roots.Concat(spans.OrderBy(s => s.Start)))
         {
-            result.Add((span, depth));
-            foreach (var child in children[span.SpanId].OrderBy(c => c.Start))
+            pending.Push((root, 0));
+            while (pending.TryPop(out var next))
             {
-                Visit(child, depth + 1);
+                if (!visited.Add(next.Span))
+                {
+                    continue;
+                }
+                result.Add(next);
+                // Pushed latest first, so that the earliest child is walked first.
+                foreach (var child in children[next.Span.SpanId].OrderBy(c => c.Start).Reverse())
+                {
+                    pending.Push((child, next.Depth + 1));
+                }
             }
-        }
-        foreach (var root in spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).OrderBy(s => s.Start))
-        {
-            Visit(root, 0);
         }
         return result;
     }

@@ -76,10 +76,29 @@ public sealed partial class LogStore
     };
 
     /// <summary>A service that exports the message template (<c>Stored asset {AssetId}</c>) instead of the formatted
-    /// message gets it formatted here from the record's attributes, as the logger would have.</summary>
-    private static string Format(string body, TelemetryAttribute[] attributes) =>
-        !body.Contains('{') || attributes.Length == 0 ? body : Placeholder().Replace(body, match =>
-            attributes.FirstOrDefault(a => a.Key == match.Groups[1].Value) is { Key: not null } attribute ? attribute.Value : match.Value);
+    /// message gets it formatted here from the record's attributes, as the logger would have. The message is cut to the
+    /// attribute length after the placeholders are filled in: a short template of many placeholders, each naming a
+    /// long attribute, would otherwise keep many times the limit (and build it first).</summary>
+    private string Format(string body, TelemetryAttribute[] attributes)
+    {
+        if (!body.Contains('{') || attributes.Length == 0)
+        {
+            return body;
+        }
+        var message = new System.Text.StringBuilder();
+        var copied = 0;
+        for (var match = Placeholder().Match(body); match.Success && message.Length <= _limits.MaxAttributeLength; match = match.NextMatch())
+        {
+            message.Append(body, copied, match.Index - copied);
+            message.Append(attributes.FirstOrDefault(a => a.Key == match.Groups[1].Value) is { Key: not null } attribute ? attribute.Value : match.Value);
+            copied = match.Index + match.Length;
+        }
+        if (message.Length <= _limits.MaxAttributeLength)
+        {
+            message.Append(body, copied, body.Length - copied);
+        }
+        return _values.Truncate(message.ToString());
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\{([^{}:,]+)(?:[,:][^{}]*)?\}")]
     private static partial System.Text.RegularExpressions.Regex Placeholder();

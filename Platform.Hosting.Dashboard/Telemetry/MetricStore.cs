@@ -79,10 +79,15 @@ public sealed class MetricStore
         {
             return; // Exponential histograms and summaries: the .NET SDK sends neither unless configured to.
         }
-        var key = (source.Service, meter, metric.Name);
+        var name = _values.Intern(metric.Name);
+        var key = (source.Service, meter, name);
         if (!_instruments.TryGetValue(key, out var instrument))
         {
-            instrument = _instruments[key] = new Instrument(new InstrumentInfo(source.Service, meter, _values.Intern(metric.Name),
+            if (_instruments.Count >= _limits.MaxInstruments)
+            {
+                return; // An instrument costs memory before it has any series: its names are capped too.
+            }
+            instrument = _instruments[key] = new Instrument(new InstrumentInfo(source.Service, meter, name,
                 _values.Truncate(metric.Description), _values.Intern(metric.Unit), kind.Value));
         }
         switch (metric.DataCase)
@@ -131,7 +136,8 @@ public sealed class MetricStore
 
     private void RecordHistogram(Instrument instrument, TelemetrySource source, HistogramDataPoint point, bool isDelta)
     {
-        if (SeriesFor(instrument, source, point.Attributes) is not { } series)
+        // Every point keeps its buckets: their number is what a point weighs.
+        if (point.BucketCounts.Count > _limits.MaxHistogramBuckets || SeriesFor(instrument, source, point.Attributes) is not { } series)
         {
             return;
         }

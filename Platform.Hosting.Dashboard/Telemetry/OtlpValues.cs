@@ -33,9 +33,11 @@ internal sealed class OtlpValues(TelemetryLimits limits)
         return new TelemetrySource(service, Intern(instance ?? service));
     }
 
-    public TelemetryAttribute[] Attributes(RepeatedField<KeyValue> attributes)
+    public TelemetryAttribute[] Attributes(RepeatedField<KeyValue> attributes) => Attributes(attributes, limits.MaxAttributeCount);
+
+    public TelemetryAttribute[] Attributes(RepeatedField<KeyValue> attributes, int maxCount)
     {
-        var count = Math.Min(attributes.Count, limits.MaxAttributeCount);
+        var count = Math.Min(attributes.Count, maxCount);
         var result = new TelemetryAttribute[count];
         for (var i = 0; i < count; i++)
         {
@@ -58,8 +60,10 @@ internal sealed class OtlpValues(TelemetryLimits limits)
 
     public string Truncate(string text) => text.Length <= limits.MaxAttributeLength ? text : text[..limits.MaxAttributeLength] + "…";
 
+    /// <summary>One copy of a short string that repeats (keys, names); longer ones are cut like any value.</summary>
     public string Intern(string text)
     {
+        text = Truncate(text);
         if (text.Length > 128)
         {
             return text;

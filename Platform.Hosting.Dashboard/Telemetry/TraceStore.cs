@@ -130,7 +130,8 @@ public sealed class TraceStore
             span.Status?.Code == Status.Types.StatusCode.Error,
             string.IsNullOrEmpty(span.Status?.Message) ? null : _values.Truncate(span.Status.Message),
             _values.Attributes(span.Attributes),
-            [.. span.Events.Take(_limits.MaxAttributeCount).Select(e => new SpanEvent(OtlpValues.Time(e.TimeUnixNano), _values.Truncate(e.Name), _values.Attributes(e.Attributes)))],
+            [.. span.Events.Take(_limits.MaxSpanEvents).Select(e => new SpanEvent(
+                OtlpValues.Time(e.TimeUnixNano), _values.Truncate(e.Name), _values.Attributes(e.Attributes, _limits.MaxEventAttributeCount)))],
             source,
             scope);
     }

@@ -24,8 +24,11 @@ public sealed class LocalRunContext
 
     public required DistributedApplicationExecutionContext ExecutionContext { get; init; }
 
-    /// <summary>The user that server processes run as: an unprivileged one when the AppHost runs as root.</summary>
-    public string? ServiceUser { get; init; }
+    /// <summary>The user that every child process runs as: an unprivileged one when the AppHost runs as root, else null
+    /// (they run as the AppHost's user).</summary>
+    public string? ServiceUser => ServiceAccount?.Name;
+
+    internal ServiceAccount? ServiceAccount { get; init; }
 
     internal Func<EndpointAnnotation, int> PortResolver { get; init; } = null!;
 
@@ -37,23 +40,36 @@ public sealed class LocalRunContext
     public int PortOf(string endpointName) =>
         PortOf(Resource.AnnotationsOf<EndpointAnnotation>().Single(e => e.Name == endpointName));
 
-    /// <summary>Creates a private folder (mode 700) owned by <see cref="ServiceUser"/>, for a server that runs as that user.</summary>
-    public async Task CreateServiceDirectoryAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Creates a private folder (mode 700) owned by <see cref="ServiceUser"/>, for a server that runs as that
+    /// user. A folder that exists is given to that user with everything in it (data from a run as another user).</summary>
+    public Task CreateServiceDirectoryAsync(string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(path);
-        await MakePrivateToServiceUserAsync(path, cancellationToken);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        ServiceAccount?.TakeOwnership(path);
+        return Task.CompletedTask;
     }
 
-    /// <summary>Makes a file or folder readable by its owner only, and gives it to <see cref="ServiceUser"/>.</summary>
-    public async Task MakePrivateToServiceUserAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Gives a folder with everything in it (a tool that the service user installs) to <see cref="ServiceUser"/>.</summary>
+    public Task GiveToServiceUserAsync(string path, CancellationToken cancellationToken)
     {
-        File.SetUnixFileMode(path, Directory.Exists(path)
-            ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            : UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        if (ServiceUser is { } user)
+        ServiceAccount?.TakeOwnership(path);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Throws, naming the fix, when <see cref="ServiceUser"/> cannot read <paramref name="file"/>.</summary>
+    internal void EnsureServiceUserCanRead(string file, string what) => ServiceAccount?.EnsureCanRead(file, what);
+
+    /// <summary>Writes a file readable by its owner only from the moment it exists (made, then chmod-ed, it would be
+    /// readable by everyone in between), owned by <see cref="ServiceUser"/>: for secrets a server reads.</summary>
+    public async Task WritePrivateFileAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        await using (var file = PrivateFile.Create(path))
+        await using (var writer = new StreamWriter(file))
         {
-            await RunCommandAsync(new ProcessSpec("chown", [$"{user}:", path]), cancellationToken);
+            await writer.WriteAsync(content.AsMemory(), cancellationToken);
         }
+        ServiceAccount?.TakeOwnership(path);
     }
 
     /// <summary>Runs a setup command to completion; a non-zero exit throws with the command's last output lines.</summary>

@@ -4,13 +4,11 @@ namespace Platform.Hosting.Orchestration;
 
 /// <summary>
 /// One child process, the leader of its own session and process group (started through <c>setsid</c>), so that
-/// stopping it stops everything it started. Its output goes to the resource's log.
+/// stopping it stops everything it started. It runs as the service account when there is one (through <c>setpriv</c>),
+/// with only the environment it needs (<see cref="ChildEnvironment"/>). Its output goes to the resource's log.
 /// </summary>
 internal sealed class NativeProcess : IDisposable
 {
-    // Set for the AppHost by `dotnet run` or its launch profile; a child must not inherit them.
-    private static readonly string[] AppHostOnlyVariables = ["ASPNETCORE_URLS", "DOTNET_LAUNCH_PROFILE", "ASPNETCORE_HTTP_PORTS", "HTTP_PORTS"];
-
     private readonly Process _process;
     private readonly Watchdog _watchdog;
     private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(1);
@@ -29,7 +27,7 @@ internal sealed class NativeProcess : IDisposable
     /// <summary>Completes with the exit code (128 + signal number when a signal ended it).</summary>
     public Task<int> Exited => _exited.Task;
 
-    public static NativeProcess Start(ProcessSpec spec, ResourceLog log, Watchdog watchdog, NativeTools tools)
+    public static NativeProcess Start(ProcessSpec spec, ResourceLog log, Watchdog watchdog, NativeTools tools, ServiceAccount? account)
     {
         var info = new ProcessStartInfo(tools.PathOf(NativeTools.Setsid))
         {
@@ -39,9 +37,11 @@ internal sealed class NativeProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = spec.WorkingDirectory ?? "",
         };
-        if (spec.User is { } user)
+        if (account is not null)
         {
-            foreach (var arg in (string[])[tools.PathOf(NativeTools.Setpriv), $"--reuid={user}", $"--regid={user}", "--init-groups", "--"])
+            foreach (var arg in (string[])[tools.PathOf(NativeTools.Setpriv), $"--reuid={account.UserId}", $"--regid={account.GroupId}", "--clear-groups",
+                         // No way back up: a set-user-id program (su, sudo) gives a compromised child nothing.
+                         "--no-new-privs", "--"])
             {
                 info.ArgumentList.Add(arg);
             }
@@ -51,11 +51,8 @@ internal sealed class NativeProcess : IDisposable
         {
             info.ArgumentList.Add(arg);
         }
-        foreach (var name in AppHostOnlyVariables)
-        {
-            info.Environment.Remove(name);
-        }
-        foreach (var (name, value) in spec.Environment)
+        info.Environment.Clear();
+        foreach (var (name, value) in ChildEnvironment.For(spec, account, Environment.GetEnvironmentVariables()))
         {
             info.Environment[name] = value;
         }

@@ -35,13 +35,18 @@ internal sealed class Orchestrator(
 
         var tools = new NativeTools();
         tools.Require(runnable.SelectMany(r => r.Runner!.RequiredTools).Append(NativeTools.Setsid)
-            .Concat(ServiceUser.Current is null ? [] : [NativeTools.Setpriv]));
-        DataDirectory.Prepare(options.Value, ServiceUser.Current);
+            .Concat(ServiceAccount.IsNeeded ? [NativeTools.Setpriv, ServiceAccount.UserAdd] : []));
+        DataDirectory.Prepare(options.Value);
+        var account = ServiceAccount.IsNeeded ? await ServiceAccount.PrepareAsync(tools, DataDirectory.HomeOf(options.Value), cancellationToken) : null;
+        if (account is not null)
+        {
+            DataDirectory.OpenTo(account, options.Value);
+        }
         parameters.Resolve(model.Resources.OfType<ParameterResource>());
         AllocatePorts();
 
         _watchdog = new Watchdog(tools.PathOf(NativeTools.Setsid));
-        var session = new RunSession(options.Value, tools, new ProcessLauncher(_watchdog, tools), notifications, logs, executionContext, ServiceUser.Current, time);
+        var session = new RunSession(options.Value, tools, new ProcessLauncher(_watchdog, tools, account), notifications, logs, executionContext, account, time);
         foreach (var (resource, runner) in runnable)
         {
             _supervisors[resource] = new ResourceSupervisor(resource, runner!, session, r => _supervisors.GetValueOrDefault(r));

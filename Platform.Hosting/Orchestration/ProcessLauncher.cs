@@ -1,9 +1,10 @@
 namespace Platform.Hosting.Orchestration;
 
-/// <summary>Starts processes for the resources of one run, every one registered with the watchdog.</summary>
-internal sealed class ProcessLauncher(Watchdog watchdog, NativeTools tools)
+/// <summary>Starts processes for the resources of one run, every one registered with the watchdog and run as the
+/// service account when there is one.</summary>
+internal sealed class ProcessLauncher(Watchdog watchdog, NativeTools tools, ServiceAccount? account)
 {
-    public NativeProcess Start(ProcessSpec spec, ResourceLog log) => NativeProcess.Start(spec, log, watchdog, tools);
+    public NativeProcess Start(ProcessSpec spec, ResourceLog log) => NativeProcess.Start(spec, log, watchdog, tools, account);
 
     public async Task RunToCompletionAsync(ProcessSpec spec, ResourceLog log, CancellationToken cancellationToken)
     {

@@ -7,9 +7,6 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
 
     public string? WorkingDirectory { get; init; }
 
-    /// <summary>Run as this user (PostgreSQL refuses to run as root).</summary>
-    public string? User { get; init; }
-
     /// <summary>Written to the process's standard input, then closed.</summary>
     public string? StandardInput { get; init; }
 

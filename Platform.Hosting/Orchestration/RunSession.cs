@@ -10,7 +10,7 @@ internal sealed class RunSession(
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
     DistributedApplicationExecutionContext executionContext,
-    string? serviceUser,
+    ServiceAccount? serviceAccount,
     TimeProvider time)
 {
     public LocalRunOptions Options { get; } = options;
@@ -19,7 +19,8 @@ internal sealed class RunSession(
     public ResourceNotificationService Notifications { get; } = notifications;
     public ResourceLoggerService Logs { get; } = logs;
     public DistributedApplicationExecutionContext ExecutionContext { get; } = executionContext;
-    public string? ServiceUser { get; } = serviceUser;
+    /// <summary>The account every child runs as: an unprivileged one when the AppHost runs as root, else none.</summary>
+    public ServiceAccount? ServiceAccount { get; } = serviceAccount;
 
     /// <summary>The clock of probe schedules, restart delays and start timeouts: tests drive a fake one.</summary>
     public TimeProvider Time { get; } = time;
@@ -46,7 +47,7 @@ internal sealed class RunSession(
         Tools = Tools,
         Log = Logs.GetLog(resource.Name),
         ExecutionContext = ExecutionContext,
-        ServiceUser = ServiceUser,
+        ServiceAccount = ServiceAccount,
         PortResolver = ports,
         Launcher = Launcher,
     };

@@ -31,6 +31,9 @@ internal sealed class Watchdog : IDisposable
     public Watchdog(string setsidPath)
     {
         var info = new ProcessStartInfo(setsidPath) { RedirectStandardInput = true, UseShellExecute = false };
+        // It stays the AppHost's own (so that no child can stop it), with nothing of the AppHost's environment but PATH.
+        info.Environment.Clear();
+        info.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         foreach (var arg in (string[])["/bin/sh", "-c", Script])
         {
             info.ArgumentList.Add(arg);

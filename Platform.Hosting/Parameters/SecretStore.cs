@@ -5,7 +5,6 @@ namespace Platform.Hosting.Parameters;
 /// <summary>Generated secrets, kept between runs in one file that only its owner can read.</summary>
 internal sealed class SecretStore(string path)
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly Lock _gate = new();
 
     public string GetOrAdd(string name, Func<string> generate)
@@ -31,16 +30,10 @@ internal sealed class SecretStore(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = OwnerOnly,
-        }))
+        using (var stream = Orchestration.PrivateFile.Create(temporary))
         {
             JsonSerializer.Serialize(stream, secrets, new JsonSerializerOptions { WriteIndented = true });
         }
-        File.SetUnixFileMode(temporary, OwnerOnly);
         File.Move(temporary, path, overwrite: true);
     }
 }

@@ -33,6 +33,7 @@ internal sealed class ProjectRunner : ILocalRunner
             throw new DistributedApplicationException(
                 $"Project '{project.Name}' has no build output at '{assembly}'. Build it first: dotnet build \"{project.Project.ProjectPath}\"");
         }
+        context.EnsureServiceUserCanRead(assembly, $"The build output of project '{project.Name}'");
         var urls = project.AnnotationsOf<EndpointAnnotation>()
             .Where(e => e.Scheme is "http" or "https")
             .Select(e => $"{e.Scheme}://localhost:{context.PortOf(e)}")

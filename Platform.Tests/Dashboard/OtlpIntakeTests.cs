@@ -12,7 +12,6 @@ using OpenTelemetry.Trace;
 using Platform.Hosting;
 using Platform.Hosting.Dashboard;
 using Platform.Hosting.Dashboard.Telemetry;
-using Platform.Hosting.Executables;
 using Platform.Tests.Orchestration;
 
 namespace Platform.Tests.Dashboard;
@@ -26,10 +25,7 @@ public sealed class OtlpIntakeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = SmallGraphs.Create();
-        builder.AddExecutable("sleeper", "sleep", ".", "600");
-        _app = await builder.BuildAsync();
-        await _app.StartAsync();
+        _app = await SmallGraphs.StartAsync(SmallGraphs.Sleeper());
         _endpoints = _app.Services.GetRequiredService<DashboardEndpoints>();
     }
 
@@ -116,6 +112,53 @@ public sealed class OtlpIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, plain.StatusCode);
         Assert.Equal("16", GrpcStatus(grpc)); // UNAUTHENTICATED
         Assert.Empty(_app.Services.GetRequiredService<TraceStore>().Query(service: service));
+    }
+
+    [Fact]
+    public async Task A_gRPC_export_without_the_key_is_refused_before_its_message_is_received()
+    {
+        // The message announces 15 MiB that never come: a server that reads it before checking the key never answers.
+        using var message = new HeldOpenContent([0, 0x00, 0xF0, 0x00, 0x00]);
+        message.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        using var http = new HttpClient();
+        using var answered = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{_endpoints.OtlpGrpcUrl}/opentelemetry.proto.collector.trace.v1.TraceService/Export")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = message,
+        }, HttpCompletionOption.ResponseHeadersRead, answered.Token);
+
+        Assert.Equal("16", GrpcStatus(response)); // UNAUTHENTICATED
+    }
+
+    /// <summary>A request body that sends its first bytes, then stays open until the request ends.</summary>
+    private sealed class HeldOpenContent(byte[] start) : HttpContent
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync(start, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            await _released.Task.WaitAsync(cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _released.TrySetResult();
+            base.Dispose(disposing);
+        }
     }
 
     private static string? GrpcStatus(HttpResponseMessage response) =>

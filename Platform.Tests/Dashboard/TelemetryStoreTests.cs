@@ -113,6 +113,87 @@ public sealed class TelemetryStoreTests
     }
 
     [Fact]
+    public void A_log_message_is_cut_after_its_placeholders_are_filled_in()
+    {
+        var limits = new TelemetryLimits { MaxAttributeLength = 64 };
+        var store = new LogStore(limits, new OtlpValues(limits));
+        var template = string.Concat(Enumerable.Repeat("{Long} ", 20));
+        var record = new LogRecord { Body = new AnyValue { StringValue = template }, SeverityNumber = SeverityNumber.Info };
+        record.Attributes.Add(new KeyValue { Key = "Long", Value = new AnyValue { StringValue = new string('x', 64) } });
+
+        store.Add([new ResourceLogs { Resource = Resource("api"), ScopeLogs = { new ScopeLogs { LogRecords = { record } } } }]);
+
+        var message = Assert.Single(store.Query()).Message;
+        Assert.StartsWith(new string('x', 64), message);
+        Assert.True(message.Length <= 65, $"a message of {message.Length} characters is kept");
+    }
+
+    [Fact]
+    public void Instruments_beyond_the_limit_are_dropped_and_names_are_cut()
+    {
+        var limits = new TelemetryLimits { MaxInstruments = 10, MaxAttributeLength = 64 };
+        var store = new MetricStore(limits, new OtlpValues(limits));
+        var gauges = Enumerable.Range(0, 50).Select(i => new Metric
+        {
+            Name = $"gauge.{i}." + new string('n', 1000),
+            Unit = new string('u', 1000),
+            Gauge = new Gauge { DataPoints = { new NumberDataPoint { TimeUnixNano = Nanos(Now), AsDouble = i } } },
+        });
+
+        store.Add([new ResourceMetrics { Resource = Resource("api"), ScopeMetrics = { new ScopeMetrics { Scope = new InstrumentationScope { Name = new string('m', 1000) }, Metrics = { gauges } } } }]);
+
+        var instruments = store.Instruments();
+        Assert.Equal(10, instruments.Count);
+        Assert.All(instruments, i => Assert.True(i.Name.Length <= 65 && i.Unit.Length <= 65 && i.Meter.Length <= 65, $"{i.Name.Length}, {i.Unit.Length}, {i.Meter.Length} characters kept"));
+        Assert.Equal(10, store.SeriesCount);
+    }
+
+    [Fact]
+    public void A_histogram_point_with_more_buckets_than_the_limit_is_dropped()
+    {
+        var limits = new TelemetryLimits { MaxHistogramBuckets = 16 };
+        var store = new MetricStore(limits, new OtlpValues(limits));
+        HistogramDataPoint Point(int buckets, string route) => new()
+        {
+            TimeUnixNano = Nanos(Now),
+            Count = 1,
+            BucketCounts = { Enumerable.Repeat(0UL, buckets - 1).Append(1UL) },
+            ExplicitBounds = { Enumerable.Range(1, buckets - 1).Select(b => (double)b) },
+            Attributes = { new KeyValue { Key = "route", Value = new AnyValue { StringValue = route } } },
+        };
+
+        store.Add([Metrics("api", new Metric { Name = "duration", Histogram = new Histogram { DataPoints = { Point(16, "/kept"), Point(100_000, "/dropped") } } })]);
+
+        var (_, series) = store.Get("api", "Microsoft.AspNetCore.Hosting", "duration")!.Value;
+        var kept = Assert.Single(series);
+        Assert.Equal("/kept", Assert.Single(kept.Series.Attributes).Value);
+    }
+
+    [Fact]
+    public void A_span_keeps_a_bounded_number_of_events_and_of_attributes_per_event()
+    {
+        var limits = new TelemetryLimits { MaxSpanEvents = 4, MaxEventAttributeCount = 2 };
+        var store = new TraceStore(limits, new OtlpValues(limits));
+        var spans = Spans("api", 0, spanCount: 1);
+        var span = spans.ScopeSpans[0].Spans[0];
+        for (var e = 0; e < 100; e++)
+        {
+            var spanEvent = new Span.Types.Event { Name = $"event-{e}", TimeUnixNano = span.StartTimeUnixNano };
+            for (var a = 0; a < 50; a++)
+            {
+                spanEvent.Attributes.Add(new KeyValue { Key = $"key-{a}", Value = new AnyValue { StringValue = "value" } });
+            }
+            span.Events.Add(spanEvent);
+        }
+
+        store.Add([spans]);
+
+        var kept = Assert.Single(store.Get(TraceId(0)));
+        Assert.Equal(["event-0", "event-1", "event-2", "event-3"], kept.Events.Select(e => e.Name));
+        Assert.All(kept.Events, e => Assert.Equal(["key-0", "key-1"], e.Attributes.Select(a => a.Key)));
+    }
+
+    [Fact]
     public void A_quantile_is_interpolated_inside_its_bucket()
     {
         double[] bounds = [10, 20, 30];

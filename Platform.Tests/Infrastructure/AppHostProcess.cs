@@ -5,7 +5,10 @@ namespace Platform.Tests.Infrastructure;
 /// <summary>The AppHost as a user runs it: a process of its own, started from its build output.</summary>
 internal static class AppHostProcess
 {
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartDotnet([new Projects.Platform_AppHost().TargetPath, .. args], environment);
+
+    private static Process StartDotnet(string[] dotnetArgs, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -16,11 +19,21 @@ internal static class AppHostProcess
         {
             info.Environment[name] = value;
         }
-        foreach (var arg in (string[])[new Projects.Platform_AppHost().TargetPath, .. args])
+        foreach (var arg in dotnetArgs)
         {
             info.ArgumentList.Add(arg);
         }
         return Process.Start(info)!;
+    }
+
+    /// <summary>The AppHost as <c>dotnet run --project Platform.AppHost</c> starts it (from the build output the tests run
+    /// on: no build), as a child of the <c>dotnet run</c> process that is returned.</summary>
+    public static Process StartWithDotnetRun(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var appHost = new Projects.Platform_AppHost();
+        // bin/<configuration>/<framework>/Platform.AppHost.dll
+        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(appHost.TargetPath)))!;
+        return StartDotnet(["run", "--no-build", "--configuration", configuration, "--project", appHost.ProjectPath, "--", .. args], environment);
     }
 
     /// <summary>Runs it to its exit; past <paramref name="timeout"/> it is killed with what it started.</summary>

@@ -25,6 +25,27 @@ internal static class ProcessTree
     /// <summary>Every live process below <paramref name="root"/>, at any depth.</summary>
     public static IReadOnlySet<int> Descendants(int root) => WithDescendants([root]).Where(pid => pid != root).ToHashSet();
 
+    /// <summary>The process's arguments, its program first; empty when it is gone.</summary>
+    public static IReadOnlyList<string> CommandLineOf(int pid) => ReadNulSeparated($"/proc/{pid}/cmdline");
+
+    /// <summary>The process's environment as <c>NAME=value</c> entries; empty when it is gone.</summary>
+    public static IReadOnlyList<string> EnvironmentOf(int pid) => ReadNulSeparated($"/proc/{pid}/environ");
+
+    /// <summary>The real and effective user ids of the process; null when it is gone.</summary>
+    public static (int Real, int Effective)? UserOf(int pid)
+    {
+        try
+        {
+            var uid = File.ReadLines($"/proc/{pid}/status").First(line => line.StartsWith("Uid:", StringComparison.Ordinal))
+                .Split('\t', StringSplitOptions.RemoveEmptyEntries);
+            return (int.Parse(uid[1]), int.Parse(uid[2]));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A zombie has exited: only its exit status waits to be collected.</summary>
     public static bool IsAlive(int pid) => Read(pid) is { State: not 'Z' and not 'X' };
 
@@ -43,6 +64,18 @@ internal static class ProcessTree
                     File.Delete(file);
                 }
             }
+        }
+    }
+
+    private static string[] ReadNulSeparated(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (IOException)
+        {
+            return [];
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Stop_ends_the_process_and_start_brings_up_a_new_one()
     {
-        await using var app = await StartAsync(Sleeper());
+        await using var app = await SmallGraphs.StartAsync(SmallGraphs.Sleeper());
         var commands = CommandsOf(app);
         var pid = Assert.Single(app.ResourceNotifications.GetSnapshot("sleeper").ProcessIds);
 
@@ -37,7 +37,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Restart_replaces_the_process_and_is_not_counted_as_a_crash()
     {
-        await using var app = await StartAsync(Sleeper());
+        await using var app = await SmallGraphs.StartAsync(SmallGraphs.Sleeper());
         var commands = CommandsOf(app);
         var pid = Assert.Single(app.ResourceNotifications.GetSnapshot("sleeper").ProcessIds);
 
@@ -52,7 +52,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Stopping_a_dependency_leaves_what_waits_for_it_running()
     {
-        await using var app = await StartAsync(ServiceWaitingForDbAndCache());
+        await using var app = await SmallGraphs.StartAsync(ServiceWaitingForDbAndCache());
         var commands = CommandsOf(app);
         var service = app.ResourceNotifications.GetSnapshot("service");
 
@@ -66,7 +66,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task A_resource_started_while_its_dependency_is_stopped_waits_for_the_dependency()
     {
-        await using var app = await StartAsync(ServiceWaitingForDbAndCache());
+        await using var app = await SmallGraphs.StartAsync(ServiceWaitingForDbAndCache());
         var commands = CommandsOf(app);
         await commands.ExecuteCommandAsync("service", KnownResourceCommands.StopCommand);
         await commands.ExecuteCommandAsync("db", KnownResourceCommands.StopCommand);
@@ -95,7 +95,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task Restarting_a_resource_whose_dependencies_are_up_reports_it_running_not_waiting()
     {
-        await using var app = await StartAsync(ServiceWaitingForDbAndCache());
+        await using var app = await SmallGraphs.StartAsync(ServiceWaitingForDbAndCache());
         var commands = CommandsOf(app);
 
         var restarted = await commands.ExecuteCommandAsync("service", KnownResourceCommands.RestartCommand);
@@ -109,7 +109,7 @@ public sealed class ResourceCommandTests
         var builder = SmallGraphs.Create();
         var server = builder.AddExecutable("server", "sleep", ".", "600");
         builder.AddResource(new Inside("inside", server.Resource)).WithAnnotation(new LocalRunnerAnnotation(new ProcessFreeRunner(HealthStatus.Healthy)));
-        await using var app = await StartAsync(builder);
+        await using var app = await SmallGraphs.StartAsync(builder);
         var commands = CommandsOf(app);
 
         await commands.ExecuteCommandAsync("server", KnownResourceCommands.StopCommand);
@@ -124,7 +124,7 @@ public sealed class ResourceCommandTests
     [Fact]
     public async Task An_unknown_command_or_resource_is_refused_with_what_exists()
     {
-        await using var app = await StartAsync(Sleeper());
+        await using var app = await SmallGraphs.StartAsync(SmallGraphs.Sleeper());
         var commands = CommandsOf(app);
 
         var command = await Assert.ThrowsAsync<ArgumentException>(() => commands.ExecuteCommandAsync("sleeper", "resource-explode"));
@@ -148,13 +148,6 @@ public sealed class ResourceCommandTests
         }
     }
 
-    private static IDistributedApplicationTestingBuilder Sleeper()
-    {
-        var builder = SmallGraphs.Create();
-        builder.AddExecutable("sleeper", "sleep", ".", "600");
-        return builder;
-    }
-
     private static IDistributedApplicationTestingBuilder ServiceWaitingForDbAndCache()
     {
         var builder = SmallGraphs.Create();
@@ -163,21 +156,6 @@ public sealed class ResourceCommandTests
         // Two dependencies: a start finds both up already (their waits pass at once, with one cached task).
         builder.AddExecutable("service", "sleep", ".", "600").WaitFor(db).WaitFor(cache);
         return builder;
-    }
-
-    private static async Task<DistributedApplication> StartAsync(IDistributedApplicationTestingBuilder builder)
-    {
-        var app = await builder.BuildAsync();
-        try
-        {
-            await app.StartAsync();
-            return app;
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
     }
 
     private static ResourceCommandService CommandsOf(DistributedApplication app) => app.Services.GetRequiredService<ResourceCommandService>();

@@ -1,3 +1,5 @@
+using Platform.Hosting;
+using Platform.Hosting.Executables;
 using Platform.Hosting.Testing;
 
 namespace Platform.Tests.Orchestration;
@@ -12,5 +14,29 @@ internal static class SmallGraphs
             Path.GetDirectoryName(new Projects.Platform_AppHost().ProjectPath)!, ".platform", "tools");
         builder.Configuration["Platform:StartupTimeoutSeconds"] = startupTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return builder;
+    }
+
+    /// <summary>The smallest graph: one process that sleeps.</summary>
+    public static IDistributedApplicationTestingBuilder Sleeper()
+    {
+        var builder = Create();
+        builder.AddExecutable("sleeper", "sleep", ".", "600");
+        return builder;
+    }
+
+    /// <summary>Builds and starts the graph; what a failed start left running is stopped.</summary>
+    public static async Task<DistributedApplication> StartAsync(IDistributedApplicationTestingBuilder builder)
+    {
+        var app = await builder.BuildAsync();
+        try
+        {
+            await app.StartAsync();
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 }
