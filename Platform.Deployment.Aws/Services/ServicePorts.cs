@@ -1,13 +1,32 @@
 using Platform.Deployment.Aws.Plan;
-using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.Services;
 
-/// <summary>A workload's listening port for one binding: its target port, or for a project the deployment's port (passed in <c>HTTP_PORTS</c>).</summary>
-internal sealed record ServicePort(string Binding, int Port, string Scheme, string Transport, bool External);
+/// <summary>
+/// A port a workload's container listens on, with the bindings it serves. Aspire gives a project an <c>http</c> and an
+/// <c>https</c> binding on the same plain port (<c>HTTP_PORTS</c>): one port serves both, behind one port mapping and
+/// one Service Connect name. <see cref="PublicPort"/> is the listener port of an external port other than the first,
+/// which is served on 443 (80 with <c>allowPlainHttp</c>).
+/// </summary>
+internal sealed record ServicePort(string Name, int Port, string Transport, IReadOnlyList<string> Bindings, bool External, int? PublicPort);
 
 internal static class ServicePorts
 {
-    public static IEnumerable<ServicePort> Of(DeploymentContext context, Workload workload) =>
-        workload.Resource.Bindings.Select(b => new ServicePort(b.Key, b.Value.TargetPort ?? context.Settings.ProjectPort, b.Value.Scheme, b.Value.Transport, b.Value.External));
+    public static IReadOnlyList<ServicePort> Of(Workload workload, int projectPort)
+    {
+        var ports = new List<ServicePort>();
+        foreach (var group in workload.Resource.Bindings.GroupBy(b => b.Value.TargetPort ?? projectPort))
+        {
+            var external = group.Where(b => b.Value.External).ToList();
+            var first = group.First();
+            int? publicPort = external.Count == 0 || !ports.Any(p => p.External)
+                ? null
+                : external.Select(b => b.Value.Port).FirstOrDefault(p => p is not null) ?? group.Key;
+            ports.Add(new ServicePort(first.Key, group.Key, first.Value.Transport, [.. group.Select(b => b.Key)], external.Count > 0, publicPort));
+        }
+        return ports;
+    }
+
+    /// <summary>The scheme a binding's address has inside the VPC: an https binding is the same plain port, TLS ends at the load balancer.</summary>
+    public static string InternalScheme(string scheme) => scheme == "https" ? "http" : scheme;
 }

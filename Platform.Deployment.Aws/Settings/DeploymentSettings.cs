@@ -31,9 +31,15 @@ public sealed record DeploymentSettings
     /// </summary>
     public IReadOnlyList<string> Skip { get; init; } = [];
 
-    public PostgresSettings Postgres { get; init; } = new();
+    public RdsSettings Postgres { get; init; } = new();
+
+    public RdsSettings MySql { get; init; } = new();
+
+    public SqlServerSettings SqlServer { get; init; } = new();
 
     public RedisSettings Redis { get; init; } = new();
+
+    public RabbitMqSettings RabbitMq { get; init; } = new();
 
     /// <summary>The domain of the services' names (<c>api.example.com</c>); with <see cref="HostedZoneId"/>, ACM certificates validated in that zone and alias records.</summary>
     public string? Domain { get; init; }
@@ -74,4 +80,13 @@ public sealed record DeploymentSettings
     /// <summary>The settings of one service: its own fields over the defaults.</summary>
     public ServiceSettings For(string resource) =>
         Services.GetValueOrDefault(resource, new ServiceSettings()).Over(Defaults).Over(ServiceSettings.Default);
+
+    /// <summary>
+    /// The settings of a service; one that keeps data on a file system (<paramref name="singleWriter"/>) runs one task
+    /// and stops the old one before starting the new, unless its own settings say otherwise: two processes writing one
+    /// data folder corrupt it.
+    /// </summary>
+    public ServiceSettings For(string resource, bool singleWriter) => singleWriter
+        ? Services.GetValueOrDefault(resource, new ServiceSettings()).Over(ServiceSettings.SingleWriter).Over(For(resource))
+        : For(resource);
 }

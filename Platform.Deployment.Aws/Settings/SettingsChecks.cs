@@ -140,9 +140,24 @@ internal static partial class SettingsChecks
 
     private static IEnumerable<string> Storage(DeploymentSettings settings)
     {
-        if (settings.Postgres.BackupRetentionDays is < 1 or > 35)
+        foreach (var (name, rds) in new[] { ("postgres", settings.Postgres), ("mysql", settings.MySql), ("sqlServer", (RdsSettings)settings.SqlServer) })
         {
-            yield return "postgres.backupRetentionDays must be 1 to 35: backups are what point-in-time recovery restores from";
+            if (rds.BackupRetentionDays is < 1 or > 35)
+            {
+                yield return $"{name}.backupRetentionDays must be 1 to 35: backups are what point-in-time recovery restores from";
+            }
+            if (rds.AllocatedStorageGiB < 20 || rds.MaxAllocatedStorageGiB < rds.AllocatedStorageGiB)
+            {
+                yield return $"{name}.allocatedStorageGiB must be at least 20 (gp3's minimum) and maxAllocatedStorageGiB at least allocatedStorageGiB";
+            }
+        }
+        if (settings.SqlServer.Edition is not ("se" or "ee" or "web" or "ex"))
+        {
+            yield return $"sqlServer.edition must be se, ee, web or ex, not '{settings.SqlServer.Edition}'";
+        }
+        if (!RabbitMqDeploymentModes.AmazonMq.ContainsKey(settings.RabbitMq.DeploymentMode))
+        {
+            yield return $"rabbitmq.deploymentMode must be {string.Join(" or ", RabbitMqDeploymentModes.AmazonMq.Keys)}, not '{settings.RabbitMq.DeploymentMode}'";
         }
     }
 
