@@ -9,7 +9,7 @@ namespace Platform.Deployment.Aws.Databases;
 internal static class RdsEngines
 {
     public static RdsEngine Postgres { get; } = new(
-        "PostgreSQL", "postgres", ["postgres"], 5432,
+        "PostgreSQL", "postgres", ["postgres", "pgvector/pgvector", "ankane/pgvector"], 5432,
         PostgresContainer.User, PostgresContainer.DefaultUser, ["admin", "rdsadmin"], "postgres", PostgresContainer.Database,
         RdsCreatesDatabase: true, IamAuthentication: true, ["postgresql", "upgrade"],
         "postgres", "PGPASSWORD",
@@ -81,5 +81,11 @@ internal static class RdsEngines
     public static EngineVersionChoice VersionFor(RdsEngine engine, string image, DeploymentSettings settings) =>
         engine.Settings(settings).EngineVersion is { } chosen
             ? new(chosen)
-            : engine.VersionOfTag(engine == SqlServer ? ImageNames.Tag(image) : ImageNames.VersionTag(image));
+            : engine.VersionOfTag(engine == SqlServer ? ImageNames.Tag(image) : ImageNames.VersionTag(image) ?? PgvectorVersion(image));
+
+    /// <summary>pgvector's images are tagged by PostgreSQL's major version (<c>pgvector/pgvector:pg17</c>); RDS has the extension.</summary>
+    private static string? PgvectorVersion(string image) =>
+        ImageNames.Tag(image) is { } tag && tag.StartsWith("pg", StringComparison.Ordinal) && tag[2..].TakeWhile(char.IsDigit).ToArray() is { Length: > 0 } digits
+            ? new string(digits)
+            : null;
 }

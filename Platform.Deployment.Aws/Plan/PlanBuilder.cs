@@ -17,12 +17,14 @@ internal static partial class PlanBuilder
 {
     public static DeploymentPlan Build(AspireManifest manifest, DeploymentSettings settings, Func<ManifestWorkload, string> buildCommand)
     {
+        var implied = ImpliedResources.Of(manifest);
+        manifest = manifest.With(implied);
         var skip = settings.Skip;
         var problems = skip.Where(s => !manifest.TryGet(s, out _)).Select(s => $"'{s}' is in the settings' skip list but not in the manifest").ToList();
         var resolver = new ManifestResolver(manifest);
         var report = new PlanReport(settings);
         var rewrites = new ConnectionRewrites();
-        var added = new List<ManifestResource>();
+        var added = new List<ManifestResource>(implied);
         var servers = new List<DatabaseServer>();
         var replicas = new List<PostgresReplica>();
         var caches = new List<CacheCluster>();
@@ -72,7 +74,7 @@ internal static partial class PlanBuilder
             }
         }
 
-        var extended = manifest.With(added);
+        var extended = manifest.With(added.Except(implied));
         var extendedResolver = new ManifestResolver(extended, caches.ToDictionary(c => c.Container.Name, c => c.ConnectionString));
         services = [.. services.Select(s => WithoutSkipped(s, extendedResolver, skip))];
         runOnce = [.. runOnce.Select(s => WithoutSkipped(s, extendedResolver, skip))];
@@ -90,7 +92,7 @@ internal static partial class PlanBuilder
 
         var plan = new DeploymentPlan
         {
-            Manifest = manifest.With(added),
+            Manifest = manifest.With(added.Except(implied)),
             Added = added,
             DatabaseServers = servers,
             PostgresReplicas = replicas,

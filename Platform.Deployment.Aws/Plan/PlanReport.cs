@@ -66,6 +66,9 @@ internal sealed class PlanReport(DeploymentSettings settings)
                 case var _ when skip.Contains(resource.Name):
                     Add(resource, "not deployed: in the settings' skip", "skip", []);
                     break;
+                case ManifestAnnotatedString implied when plan.Added.Contains(implied):
+                    Add(resource, ImpliedResources.Describe(implied), "", []);
+                    break;
                 case ManifestParameter parameter:
                     Add(resource, Parameter(parameter, used.Contains(parameter.Name)), "", []);
                     break;
@@ -91,10 +94,12 @@ internal sealed class PlanReport(DeploymentSettings settings)
             + (exposure.Count > 0 ? $", behind {string.Join(" and ", exposure)}" : "")
             + (ports.Count > 0 ? $"; inside the VPC {string.Join(", ", ports.Select(p => $"{workload.Name}:{p.Port} ({string.Join(", ", p.Bindings)})"))}" : "; no binding (a Service Connect client)");
         var changes = Dropped(workload).ToList();
-        var https = workload.Resource.Bindings.Where(b => b.Value.Scheme == "https").Select(b => b.Key).ToList();
-        if (https.Count > 0)
+        foreach (var (name, binding) in workload.Resource.Bindings.Where(b => b.Value.Scheme == "https"))
         {
-            changes.Add($"binding{(https.Count > 1 ? "s" : "")} {Names(https)}: TLS ends at the load balancer; inside the VPC the same plain port (http://{workload.Name}:{ports.First(p => p.Bindings.Contains(https[0])).Port})");
+            var inside = $"http://{workload.Name}:{ports.First(p => p.Bindings.Contains(name)).Port}";
+            changes.Add(ServicePorts.PublicName(settings, workload.Name, binding) is { } host
+                ? $"binding '{name}' is https://{host}, the load balancer's HTTPS listener, which forwards to the plain port {inside}"
+                : $"binding '{name}' is {inside}: the same plain port, carried by Service Connect on the private network (no certificate between tasks)");
         }
         if (ports.Count(p => p.External) > 1)
         {

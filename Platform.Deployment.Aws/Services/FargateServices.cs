@@ -27,8 +27,10 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
                 var text = port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 foreach (var binding in port.Bindings)
                 {
-                    var scheme = ServicePorts.InternalScheme(workload.Resource.Bindings[binding].Scheme);
-                    context.Endpoints.Add(workload.Name, binding, new Endpoint(workload.Name, text, port.Port, scheme, connections));
+                    var manifestBinding = workload.Resource.Bindings[binding];
+                    context.Endpoints.Add(workload.Name, binding, ServicePorts.PublicName(context.Settings, workload.Name, manifestBinding) is { } name
+                        ? new Endpoint(name, "443", null, "https", null)
+                        : new Endpoint(workload.Name, text, port.Port, ServicePorts.InternalScheme(manifestBinding.Scheme), connections));
                 }
             }
         }

@@ -1,4 +1,6 @@
 using Platform.Deployment.Aws.Plan;
+using Platform.Deployment.Aws.Settings;
+using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Services;
 
@@ -26,6 +28,13 @@ internal static class ServicePorts
         }
         return ports;
     }
+
+    /// <summary>
+    /// The public name of an external https binding (<c>webapp.example.com</c>), which is its address for tasks and
+    /// browsers alike (an identity provider's redirects need it); null for any other binding, which is reached inside the VPC.
+    /// </summary>
+    public static string? PublicName(DeploymentSettings settings, string workload, ManifestBinding binding) =>
+        binding is { Scheme: "https", External: true } ? Https.ServiceNames.Of(settings, workload) : null;
 
     /// <summary>The scheme a binding's address has inside the VPC: an https binding is the same plain port, TLS ends at the load balancer.</summary>
     public static string InternalScheme(string scheme) => scheme == "https" ? "http" : scheme;
