@@ -31,7 +31,7 @@ internal static class RdsEngines
     public static RdsEngine MySql { get; } = new(
         "MySQL", "mysql", ["mysql"], 3306,
         null, "root", ["root", "rdsadmin"], "admin", "MYSQL_DATABASE",
-        RdsCreatesDatabase: true, IamAuthentication: true, ["error", "slowquery"],
+        RdsCreatesDatabase: true, IamAuthentication: true, ["audit", "error", "general", "slowquery"],
         "mysql", "MYSQL_PWD",
         """
         set -eu

@@ -75,7 +75,8 @@ internal sealed class ParameterSecrets(Stack stack, DeploymentPlan plan)
             Default = spec.DefaultValue,
             Description = description + (spec.Secret ? " Secret: give it at deployment, never commit it." : ""),
         });
-        _stackParameters[parameter.Name] = stackParameter.LogicalId;
+        // The logical ID itself: CfnElement.LogicalId is a token, which no deployment could pass a value to.
+        _stackParameters[parameter.Name] = stack.GetLogicalId(stackParameter);
         return new Secret(stack, id + "Secret", new SecretProps
         {
             Description = description + " Copied from the stack parameter of the same name.",
