@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ElastiCache;
 using Platform.Deployment.Aws.Alarms;
+using Platform.Deployment.Aws.Network;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Deployment.Aws.Values;
 
@@ -21,12 +22,7 @@ internal static class ElastiCacheGroups
         {
             var name = cache.Container.Name;
             var id = LogicalIds.Of(name);
-            var securityGroup = new SecurityGroup(context.Stack, id + "SecurityGroup", new SecurityGroupProps
-            {
-                Vpc = context.Vpc,
-                Description = $"ElastiCache '{name}': reachable from the tasks that use it",
-                AllowAllOutbound = false,
-            });
+            var securityGroup = ClosedSecurityGroups.Create(context, id + "SecurityGroup", $"ElastiCache '{name}'");
             var subnets = new CfnSubnetGroup(context.Stack, id + "Subnets", new CfnSubnetGroupProps
             {
                 Description = $"Isolated subnets of ElastiCache '{name}'",

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.EFS;
 using Amazon.CDK.AWS.IAM;
 using Platform.Deployment.Aws.Plan;
+using Platform.Deployment.Aws.Network;
 using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.FileSystems;
@@ -36,12 +37,7 @@ internal static partial class TaskFileSystems
             PerformanceMode = PerformanceMode.GENERAL_PURPOSE,
             ThroughputMode = ThroughputMode.ELASTIC,
             RemovalPolicy = RemovalPolicy.RETAIN,
-            SecurityGroup = new SecurityGroup(context.Stack, id + "FileSystemSecurityGroup", new SecurityGroupProps
-            {
-                Vpc = context.Vpc,
-                Description = $"EFS of '{workload.Name}': reachable from its tasks only",
-                AllowAllOutbound = false,
-            }),
+            SecurityGroup = ClosedSecurityGroups.Create(context, id + "FileSystemSecurityGroup", $"EFS of '{workload.Name}'"),
         });
         fileSystem.Connections.AllowDefaultPortFrom(tasks, $"NFS from '{workload.Name}'");
         foreach (var (volume, index) in workload.FileSystemVolumes.Select((v, i) => (v, i)))

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.AmazonMQ;
 using Amazon.CDK.AWS.EC2;
 using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.Network;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Deployment.Aws.Values;
 
@@ -22,12 +23,7 @@ internal static class AmazonMqBrokers
         {
             var name = broker.Container.Name;
             var id = LogicalIds.Of(name);
-            var securityGroup = new SecurityGroup(context.Stack, id + "SecurityGroup", new SecurityGroupProps
-            {
-                Vpc = context.Vpc,
-                Description = $"Amazon MQ '{name}': reachable from the tasks that use it",
-                AllowAllOutbound = false,
-            });
+            var securityGroup = ClosedSecurityGroups.Create(context, id + "SecurityGroup", $"Amazon MQ '{name}'");
             var subnets = context.Vpc.SelectSubnets(context.DataSubnets).SubnetIds;
             var cluster = settings.DeploymentMode == RabbitMqDeploymentModes.Cluster;
             var mq = new CfnBroker(context.Stack, id, new CfnBrokerProps
