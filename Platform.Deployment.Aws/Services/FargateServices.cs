@@ -39,6 +39,7 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
     public IReadOnlyDictionary<string, FargateService> Create(IEnumerable<WorkloadTask> services)
     {
         var loadBalancers = new LoadBalancers(context);
+        var tls = new ServiceConnectTls(context);
         var created = new Dictionary<string, FargateService>();
         foreach (var task in services)
         {
@@ -70,6 +71,7 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
                     })],
                 },
             });
+            tls.Apply(service, ports.Count);
             if (task.FileSystem is { } fileSystem)
             {
                 // A task started before the mount targets exist fails, and the circuit breaker would roll the service back.

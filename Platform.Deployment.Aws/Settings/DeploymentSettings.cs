@@ -53,6 +53,12 @@ public sealed record DeploymentSettings
     /// <summary>Serves external services over plain HTTP, on purpose, when there is neither a domain nor a certificate.</summary>
     public bool AllowPlainHttp { get; init; }
 
+    /// <summary>
+    /// An AWS Private CA (<c>arn:aws:acm-pca:…:certificate-authority/…</c>) whose certificates Service Connect's proxies use
+    /// to encrypt traffic between tasks. Unset, that traffic is plain HTTP on the private network (README, "https bindings").
+    /// </summary>
+    public string? ServiceConnectTlsAuthorityArn { get; init; }
+
     /// <summary>The port of each load balancer's test listener, where a blue/green release's new tasks answer before production traffic moves.</summary>
     public int TestListenerPort { get; init; } = 8443;
 

@@ -70,6 +70,10 @@ internal static partial class SettingsChecks
         {
             yield return "allowPlainHttp cannot be set with domain or certificateArn: traffic is either encrypted or not";
         }
+        if (settings.ServiceConnectTlsAuthorityArn is { } authority && !CertificateAuthorityArn().IsMatch(authority))
+        {
+            yield return $"serviceConnectTlsAuthorityArn must be an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>), not '{authority}'";
+        }
         if (settings.TestListenerPort is < 1 or > 65535 or 80 or 443)
         {
             yield return $"testListenerPort must be a port from 1 to 65535 other than 80 and 443, not {settings.TestListenerPort}";
@@ -172,6 +176,9 @@ internal static partial class SettingsChecks
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+$")]
     private static partial Regex CertificateArn();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority/[0-9a-f-]+$")]
+    private static partial Regex CertificateAuthorityArn();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex Email();
