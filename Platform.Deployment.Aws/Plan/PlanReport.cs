@@ -96,10 +96,13 @@ internal sealed class PlanReport(DeploymentSettings settings)
         var changes = Dropped(workload).ToList();
         foreach (var (name, binding) in workload.Resource.Bindings.Where(b => b.Value.Scheme == "https"))
         {
-            var inside = $"http://{workload.Name}:{ports.First(p => p.Bindings.Contains(name)).Port}";
+            var port = ports.First(p => p.Bindings.Contains(name));
+            var inside = $"{port.InternalScheme("https")}://{workload.Name}:{port.Port}";
             changes.Add(ServicePorts.PublicName(settings, workload.Name, binding) is { } host
-                ? $"binding '{name}' is https://{host}, the load balancer's HTTPS listener, which forwards to the plain port {inside}"
-                : $"binding '{name}' is {inside}: the same plain port, carried by Service Connect on the private network (no certificate between tasks)");
+                ? $"binding '{name}' is https://{host}, the load balancer's HTTPS listener, which forwards to {inside}"
+                : port.Tls
+                    ? $"binding '{name}' is {inside}: the container serves TLS on that port itself"
+                    : $"binding '{name}' is {inside}: the same plain port, carried by Service Connect on the private network{(settings.ServiceConnectTlsAuthorityArn is null ? " (no certificate between tasks)" : ", encrypted by its proxies")}");
         }
         if (ports.Count(p => p.External) > 1)
         {

@@ -62,7 +62,7 @@ internal static class TrafficRoutes
         Vpc = context.Vpc,
         TargetType = TargetType.IP,
         Port = port.Port,
-        Protocol = ApplicationProtocol.HTTP,
+        Protocol = port.Tls ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP,
         ProtocolVersion = port.Transport == "http2" ? ApplicationProtocolVersion.HTTP2 : ApplicationProtocolVersion.HTTP1,
         DeregistrationDelay = Duration.Seconds(30),
         HealthCheck = new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck

@@ -30,7 +30,7 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
                     var manifestBinding = workload.Resource.Bindings[binding];
                     context.Endpoints.Add(workload.Name, binding, ServicePorts.PublicName(context.Settings, workload.Name, manifestBinding) is { } name
                         ? new Endpoint(name, "443", null, "https", null)
-                        : new Endpoint(workload.Name, text, port.Port, ServicePorts.InternalScheme(manifestBinding.Scheme), connections));
+                        : new Endpoint(workload.Name, text, port.Port, port.InternalScheme(manifestBinding.Scheme), connections));
                 }
             }
         }

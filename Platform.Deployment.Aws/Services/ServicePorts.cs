@@ -8,9 +8,14 @@ namespace Platform.Deployment.Aws.Services;
 /// A port a workload's container listens on, with the bindings it serves. Aspire gives a project an <c>http</c> and an
 /// <c>https</c> binding on the same plain port (<c>HTTP_PORTS</c>): one port serves both, behind one port mapping and
 /// one Service Connect name. <see cref="PublicPort"/> is the listener port of an external port other than the first,
-/// which is served on 443 (80 with <c>allowPlainHttp</c>).
+/// which is served on 443 (80 with <c>allowPlainHttp</c>). <see cref="Tls"/>: the container itself serves TLS there (an
+/// https binding with a target port of its own, such as a container's 8443), so traffic to it stays encrypted.
 /// </summary>
-internal sealed record ServicePort(string Name, int Port, string Transport, IReadOnlyList<string> Bindings, bool External, int? PublicPort);
+internal sealed record ServicePort(string Name, int Port, string Transport, IReadOnlyList<string> Bindings, bool External, int? PublicPort, bool Tls = false)
+{
+    /// <summary>The scheme of a binding's address inside the VPC: a project's https binding is its plain port (TLS ends at the load balancer).</summary>
+    public string InternalScheme(string scheme) => scheme == "https" && !Tls ? "http" : scheme;
+}
 
 internal static class ServicePorts
 {
@@ -24,7 +29,8 @@ internal static class ServicePorts
             int? publicPort = external.Count == 0 || !ports.Any(p => p.External)
                 ? null
                 : external.Select(b => b.Value.Port).FirstOrDefault(p => p is not null) ?? group.Key;
-            ports.Add(new ServicePort(first.Key, group.Key, first.Value.Transport, [.. group.Select(b => b.Key)], external.Count > 0, publicPort));
+            var tls = group.All(b => b.Value.Scheme == "https") && group.Any(b => b.Value.TargetPort is not null);
+            ports.Add(new ServicePort(first.Key, group.Key, first.Value.Transport, [.. group.Select(b => b.Key)], external.Count > 0, publicPort, tls));
         }
         return ports;
     }
@@ -35,7 +41,4 @@ internal static class ServicePorts
     /// </summary>
     public static string? PublicName(DeploymentSettings settings, string workload, ManifestBinding binding) =>
         binding is { Scheme: "https", External: true } ? Https.ServiceNames.Of(settings, workload) : null;
-
-    /// <summary>The scheme a binding's address has inside the VPC: an https binding is the same plain port, TLS ends at the load balancer.</summary>
-    public static string InternalScheme(string scheme) => scheme == "https" ? "http" : scheme;
 }

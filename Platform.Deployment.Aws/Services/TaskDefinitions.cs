@@ -72,7 +72,8 @@ internal sealed class TaskDefinitions(DeploymentContext context, Images images, 
                 Name = p.Name,
                 ContainerPort = p.Port,
                 Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP,
-                AppProtocol = p.Transport switch { "http" => AppProtocol.Http, "http2" => AppProtocol.Http2, _ => null },
+                // Service Connect's proxy reads HTTP only where the container speaks it in the clear.
+                AppProtocol = p.Tls ? null : p.Transport switch { "http" => AppProtocol.Http, "http2" => AppProtocol.Http2, _ => null },
             })],
             Logging = LogDrivers.AwsLogs(new AwsLogDriverProps
             {
