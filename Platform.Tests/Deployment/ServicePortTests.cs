@@ -28,7 +28,7 @@ public sealed class ServicePortTests
         Assert.Equal(8443, ports[1].PublicPort);
     }
 
-    private static Workload Workload(ManifestWorkload resource, params (string Name, ManifestBinding Binding)[] bindings) =>
+    private static Platform.Deployment.Aws.Plan.Workload Workload(ManifestWorkload resource, params (string Name, ManifestBinding Binding)[] bindings) =>
         new(resource with { Bindings = bindings.ToDictionary(b => b.Name, b => b.Binding) }, null, null);
 
     private static (string, ManifestBinding) Binding(string scheme, int? targetPort) =>
