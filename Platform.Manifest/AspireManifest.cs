@@ -58,6 +58,12 @@ public sealed class AspireManifest
             ?? throw new ManifestException($"Resource '{pair.Key}' is not a JSON object.")))]);
     }
 
+    /// <summary>
+    /// This manifest with <paramref name="added"/> after its own resources: what a deployment adds to the application
+    /// (a generated auth token, a step that creates databases), resolved like the manifest's own.
+    /// </summary>
+    public AspireManifest With(IEnumerable<ManifestResource> added) => new(Directory, [.. Resources, .. added]);
+
     public bool TryGet(string name, out ManifestResource resource) => _resources.TryGetValue(name, out resource!);
 
     public ManifestResource this[string name] =>

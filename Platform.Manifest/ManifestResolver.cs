@@ -76,6 +76,15 @@ public sealed partial class ManifestResolver(AspireManifest manifest, IReadOnlyD
                 }
                 parts.Add(new ReferencePart(name, property, filter));
                 break;
+            case "bindings" when resource is ManifestParameter { ConnectionString: not null }:
+                // A resource published as a connection string (Aspire's PublishAsConnectionString) stands for a server
+                // that exists elsewhere: its address is given at deployment, like its connection string.
+                if (segments.Length != 3 || !BindingProperties.Contains(segments[2]))
+                {
+                    throw Error(location, expression, $"asks for '{segments.ElementAtOrDefault(2)}' of a binding; a binding has {string.Join(", ", BindingProperties)}");
+                }
+                parts.Add(new ReferencePart(name, property, filter));
+                break;
             case "output" or "outputs" or "secretOutputs" when segments.Length == 2 && resource is ManifestCloudFormation or ManifestBicep or ManifestExtension:
                 parts.Add(new ReferencePart(name, property, filter));
                 break;

@@ -41,7 +41,7 @@ internal static class CdkCli
         values["DeploymentId"] = now.ToString("yyyyMMddTHHmmssZ", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (parameter, stackParameter) in result.StackParameters)
         {
-            if ((options.Parameters.GetValueOrDefault(parameter) ?? environment($"Parameters__{parameter}")) is { } value)
+            if ((options.Parameters.GetValueOrDefault(parameter) ?? environment($"Parameters__{parameter.Replace(".", "__", StringComparison.Ordinal)}")) is { } value)
             {
                 values[stackParameter] = value;
             }

@@ -34,11 +34,7 @@ public static class DeploymentCommandLine
             var manifest = AspireManifest.Load(options.Manifest);
             var settings = DeploymentSettingsFile.Load(options.Settings ?? Path.Combine(manifest.Directory, DeploymentSettingsFile.DefaultFileName));
             var result = EcsSynthesizer.Synthesize(manifest, settings, options.OutputPath);
-            output.WriteLine($"Synthesized stack '{result.StackName}': {result.TemplatePath}");
-            foreach (var warning in result.Warnings)
-            {
-                output.WriteLine(warning);
-            }
+            result.WriteSummary(output);
             if (options.Command == "deploy")
             {
                 return await CdkCli.DeployAsync(result, options, environment, output);

@@ -2,20 +2,43 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Deployment.Aws.Plan;
 
-/// <summary>Recognises the official images that have a managed service on AWS, as Aspire's integrations write them.</summary>
+/// <summary>The parts of an image reference as Aspire's integrations write it (<c>docker.io/library/postgres:17.6</c>).</summary>
 internal static partial class ImageNames
 {
-    public static bool IsPostgres(string? image) => Repository(image) is "postgres" or "library/postgres" or "docker.io/library/postgres";
+    /// <summary>The repository without registry defaults, tag or digest: <c>postgres</c>, <c>valkey/valkey</c>, <c>ghcr.io/microsoft/garnet</c>.</summary>
+    public static string? Repository(string? image)
+    {
+        var name = image?.Split('@')[0];
+        if (name is null)
+        {
+            return null;
+        }
+        var colon = name.LastIndexOf(':');
+        if (colon > name.LastIndexOf('/'))
+        {
+            name = name[..colon];
+        }
+        foreach (var prefix in new[] { "docker.io/library/", "docker.io/", "library/" })
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return name[prefix.Length..];
+            }
+        }
+        return name;
+    }
 
-    public static bool IsRedis(string? image) => Repository(image) is "redis" or "library/redis" or "docker.io/library/redis";
+    /// <summary>The tag, or null for none or a digest.</summary>
+    public static string? Tag(string image)
+    {
+        var name = image.Split('@')[0];
+        var colon = name.LastIndexOf(':');
+        return colon > name.LastIndexOf('/') ? name[(colon + 1)..] : null;
+    }
 
     /// <summary>The tag as an engine version (<c>17.6</c>, <c>16</c>), or null when it is no version (<c>latest</c>, a digest).</summary>
     public static string? VersionTag(string image) =>
         VersionPattern().Match(image) is { Success: true } match ? match.Groups["version"].Value : null;
-
-    private static string? Repository(string? image) => image?.Split('@')[0] is { } name && name.LastIndexOf(':') is var colon && colon > name.LastIndexOf('/')
-        ? name[..colon]
-        : image?.Split('@')[0];
 
     [GeneratedRegex(@":(?<version>\d+(?:\.\d+)?)(?:[-.][A-Za-z0-9.-]*)?$")]
     private static partial Regex VersionPattern();

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Platform.Deployment.Aws.Messaging;
+using Platform.Deployment.Aws.Services;
+using Platform.Deployment.Aws.Settings;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Plan;
@@ -9,19 +12,29 @@ namespace Platform.Deployment.Aws.Plan;
 /// </summary>
 internal static class PlanChecks
 {
-    public static IEnumerable<string> Check(DeploymentPlan plan)
+    public static IEnumerable<string> Check(DeploymentPlan plan, DeploymentSettings settings)
     {
         var resolver = new ManifestResolver(plan.Manifest, plan.ConnectionStrings);
-        var addressable = plan.PostgresServers.Select(p => p.Container.Name)
+        var addressable = plan.DatabaseServers.Select(p => p.Container.Name)
             .Concat(plan.PostgresReplicas.Select(r => r.Container.Name))
-            .Concat(plan.RedisCaches.Select(r => r.Container.Name))
+            .Concat(plan.Caches.Select(r => r.Container.Name))
+            .Concat(plan.Brokers.Select(r => r.Container.Name))
             .Concat(plan.Services.Select(s => s.Name))
+            // A resource published as a connection string: its address is given at deployment.
+            .Concat(plan.Parameters.Where(p => p.ConnectionString is not null).Select(p => p.Name))
             .ToHashSet();
         var outputs = plan.Templates.ToDictionary(t => t.Name, t => TemplateOutputs(plan.Manifest, t));
 
-        foreach (var workload in plan.Services.Concat(plan.RunOnceTasks))
+        foreach (var broker in plan.Brokers)
         {
-            foreach (var problem in Bindings(workload))
+            foreach (var (name, binding) in broker.Container.Bindings.Where(b => b.Value.Transport != "tcp" && b.Key != RabbitMq.ManagementBinding))
+            {
+                yield return $"'{broker.Container.Name}' binding '{name}' ({binding.Transport}) has no counterpart on Amazon MQ, which serves AMQP and its web console";
+            }
+        }
+        foreach (var workload in plan.Workloads)
+        {
+            foreach (var problem in Bindings(workload, settings))
             {
                 yield return problem;
             }
@@ -51,36 +64,34 @@ internal static class PlanChecks
                 }
             }
         }
+        var workloads = plan.Workloads.Select(w => w.Name).ToHashSet();
         foreach (var runOnce in plan.RunOnceTasks)
         {
-            foreach (var target in runOnce.CompletesBefore.Where(t => plan.Services.All(s => s.Name != t)))
+            foreach (var target in runOnce.CompletesBefore.Where(t => !workloads.Contains(t)))
             {
-                yield return $"'{runOnce.Name}' completesBefore '{target}', which is not a service of this deployment";
+                yield return $"'{runOnce.Name}' completesBefore '{target}', which is not a service or run-once task of this deployment";
             }
         }
     }
 
-    /// <summary>The expressions a workload's task receives: environment values and arguments.</summary>
+    /// <summary>The expressions a workload's task receives: environment values (but those left out) and arguments.</summary>
     public static IEnumerable<(string Location, string Template)> Expressions(Workload workload) =>
-        workload.Resource.Env.Select(e => ($"'{workload.Name}' env {e.Key}", e.Value))
+        workload.Resource.Env.Where(e => !workload.DroppedVariables.ContainsKey(e.Key)).Select(e => ($"'{workload.Name}' env {e.Key}", e.Value))
             .Concat(workload.Resource.Args.Select((a, i) => ($"'{workload.Name}' args[{i}]", a)));
 
-    private static IEnumerable<string> Bindings(Workload workload)
+    private static IEnumerable<string> Bindings(Workload workload, DeploymentSettings settings)
     {
-        foreach (var (name, binding) in workload.Resource.Bindings)
+        foreach (var (name, binding) in workload.Resource.Bindings.Where(b => b.Value.External && b.Value.Transport is not ("http" or "http2")))
         {
-            if (binding.Scheme == "https" && binding.TargetPort is null)
-            {
-                yield return $"'{workload.Name}' binding '{name}' is https on a port the deployment chooses: TLS between tasks is not mapped (the load balancer serves external traffic); remove the https endpoint from the published graph";
-            }
-            else if (binding.External && binding.Transport is not ("http" or "http2"))
-            {
-                yield return $"'{workload.Name}' binding '{name}' is external {binding.Transport}: only HTTP is exposed, through a load balancer";
-            }
+            yield return $"'{workload.Name}' binding '{name}' is external {binding.Transport}: only HTTP is exposed, through a load balancer";
         }
-        if (workload.Resource.Bindings.Values.Count(b => b.External) > 1)
+        var taken = new HashSet<int> { 80, 443, settings.TestListenerPort };
+        foreach (var port in ServicePorts.Of(workload, settings.ProjectPort).Where(p => p.PublicPort is not null))
         {
-            yield return $"'{workload.Name}' has more than one external binding: its load balancer serves one";
+            if (!taken.Add(port.PublicPort!.Value))
+            {
+                yield return $"'{workload.Name}' binding '{port.Name}' would be served on port {port.PublicPort} of its load balancer, which another listener has (80, 443 and testListenerPort {settings.TestListenerPort} are taken): give the binding another port";
+            }
         }
     }
 

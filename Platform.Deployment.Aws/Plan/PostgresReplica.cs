@@ -3,4 +3,4 @@ using Platform.Manifest;
 namespace Platform.Deployment.Aws.Plan;
 
 /// <summary>A replica container (it has <c>POSTGRES_PRIMARY_HOST</c>), deployed as an RDS read replica of <see cref="Primary"/>.</summary>
-public sealed record PostgresReplica(ManifestContainer Container, string Primary);
+internal sealed record PostgresReplica(ManifestContainer Container, string Primary);

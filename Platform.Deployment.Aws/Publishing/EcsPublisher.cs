@@ -22,11 +22,7 @@ public sealed class EcsPublisher(ManifestPublisher manifestPublisher, EcsDeploym
         try
         {
             var result = EcsSynthesizer.Synthesize(AspireManifest.Load(manifestPath), DeploymentSettingsFile.Load(options.SettingsPath), outputPath);
-            Console.Out.WriteLine($"Synthesized stack '{result.StackName}': {result.TemplatePath}");
-            foreach (var warning in result.Warnings)
-            {
-                Console.Out.WriteLine(warning);
-            }
+            result.WriteSummary(Console.Out);
         }
         catch (Exception e) when (e is DeploymentException or ManifestException)
         {

@@ -19,23 +19,20 @@ namespace Platform.Deployment.Aws.Rollouts;
 /// </summary>
 internal static class TrafficRoutes
 {
-    /// <summary>ServiceDefaults' liveness endpoint.</summary>
-    public const string AlivePath = "/alive";
-
     private const int RulePriority = 1;
 
-    public static ServiceTraffic Create(DeploymentContext context, Certificates certificates, string resource, ApplicationLoadBalancer loadBalancer, ServicePort port)
+    public static ServiceTraffic Create(DeploymentContext context, Certificates certificates, string resource, ApplicationLoadBalancer loadBalancer, ServicePort port, HealthCheckPath health, bool blueGreen)
     {
         var id = LogicalIds.Of(resource);
-        var primary = TargetGroup(context, id + "Blue", port);
+        var primary = TargetGroup(context, id + "Blue", port, health);
         var production = PublicListeners.Create(context, certificates, resource, loadBalancer, PublicListeners.ProductionPort(context), primary, open: true);
         PublicListeners.RedirectPlainHttp(context, loadBalancer);
-        if (context.Settings.For(resource).DeploymentStrategy != DeploymentStrategies.BlueGreen)
+        if (!blueGreen)
         {
             return new ServiceTraffic(loadBalancer, primary, null, null, null);
         }
 
-        var alternate = TargetGroup(context, id + "Green", port);
+        var alternate = TargetGroup(context, id + "Green", port, health);
         var test = PublicListeners.Create(context, certificates, resource, loadBalancer, context.Settings.TestListenerPort, primary, open: false);
         foreach (var cidr in context.Settings.TestTrafficCidrs)
         {
@@ -59,22 +56,19 @@ internal static class TrafficRoutes
             ]),
         });
 
-    /// <summary>
-    /// Checks <c>/alive</c>: the process answers, without calling PostgreSQL, Redis or S3, so an outage of a dependency
-    /// does not take every task out of the load balancer (and a health check costs no query).
-    /// </summary>
-    private static ApplicationTargetGroup TargetGroup(DeploymentContext context, string id, ServicePort port) => new(context.Stack, id, new ApplicationTargetGroupProps
+    /// <summary>A target group of the service's tasks on <paramref name="port"/>, checked on <paramref name="health"/>.</summary>
+    public static ApplicationTargetGroup TargetGroup(DeploymentContext context, string id, ServicePort port, HealthCheckPath health) => new(context.Stack, id, new ApplicationTargetGroupProps
     {
         Vpc = context.Vpc,
         TargetType = TargetType.IP,
         Port = port.Port,
-        Protocol = ApplicationProtocol.HTTP,
+        Protocol = port.Tls ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP,
         ProtocolVersion = port.Transport == "http2" ? ApplicationProtocolVersion.HTTP2 : ApplicationProtocolVersion.HTTP1,
         DeregistrationDelay = Duration.Seconds(30),
         HealthCheck = new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck
         {
-            Path = AlivePath,
-            HealthyHttpCodes = "200",
+            Path = health.Path,
+            HealthyHttpCodes = health.HealthyCodes,
             Interval = Duration.Seconds(15),
             Timeout = Duration.Seconds(5),
             HealthyThresholdCount = 2,

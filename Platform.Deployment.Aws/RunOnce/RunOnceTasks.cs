@@ -13,7 +13,8 @@ namespace Platform.Deployment.Aws.RunOnce;
 /// every deployment (the <c>DeploymentId</c> parameter changes each time), waiting for exit code 0; the resources
 /// in its <c>completesBefore</c> depend on that custom resource, so CloudFormation creates or updates them only after
 /// it has succeeded, and a failure rolls the deployment back. A small Lambda function (<c>run-once.js</c>, inline in
-/// the template) starts the task and waits for it, for at most 15 minutes.
+/// the template) starts the task and waits for it, for at most 15 minutes. The deployment's own steps (creating the
+/// databases RDS does not) are run-once tasks too, waited for by the services and run-once tasks that use them.
 /// </summary>
 internal static class RunOnceTasks
 {
@@ -40,6 +41,7 @@ internal static class RunOnceTasks
             Description = "Runs the run-once tasks (migrations) during deployments and waits for their exit code",
             LogGroup = LogGroups.Create(context.Stack, "RunOnceRunnerLogs", context.Settings),
         });
+        var runs = new Dictionary<string, CustomResource>();
         foreach (var task in list)
         {
             Permit(runner, cluster, task);
@@ -57,9 +59,14 @@ internal static class RunOnceTasks
                     ["DeploymentId"] = deploymentId.ValueAsString,
                 },
             });
+            runs.Add(task.Workload.Name, run);
+        }
+        foreach (var task in list)
+        {
             foreach (var target in task.Workload.CompletesBefore)
             {
-                services[target].Node.AddDependency(run);
+                // A run-once task may wait for another, as a migration waits for the step that creates its database.
+                (services.TryGetValue(target, out var service) ? service.Node : runs[target].Node).AddDependency(runs[task.Workload.Name]);
             }
         }
     }

@@ -14,7 +14,7 @@ namespace Platform.Deployment.Aws.Secrets;
 internal sealed class ParameterSecrets(Stack stack, DeploymentPlan plan)
 {
     private readonly Dictionary<(string, string), ISecret> _secrets = [];
-    private readonly HashSet<string> _authTokens = [.. plan.RedisCaches.Select(r => r.Password.Name)];
+    private readonly HashSet<string> _authTokens = [.. plan.Caches.Select(r => r.Password.Name)];
     private readonly Dictionary<string, string> _stackParameters = [];
 
     /// <summary>The stack parameter that takes each given (not generated) parameter's value, by manifest parameter name.</summary>
@@ -31,6 +31,29 @@ internal sealed class ParameterSecrets(Stack stack, DeploymentPlan plan)
     }
 
     public ISecret Get(ReferencePart leaf) => Get((ManifestParameter)plan.Manifest[leaf.Resource], leaf.Path[1]);
+
+    /// <summary>Whether <paramref name="resource"/> is a parameter that stands for a connection string to a server outside the stack.</summary>
+    public bool IsConnectionString(string resource) => plan.Manifest.TryGet(resource, out var found) && found is ManifestParameter { ConnectionString: not null };
+
+    /// <summary>
+    /// A part of the address of a server outside the stack (<c>{sql.bindings.tcp.host}</c> of a parameter published as a
+    /// connection string): a plain stack parameter, given at deployment as <c>--parameter sql.bindings.tcp.host=…</c>.
+    /// </summary>
+    public string GivenAddress(string parameter, string binding, string part)
+    {
+        var id = LogicalIds.Of(parameter) + LogicalIds.Of(binding) + LogicalIds.Of(part);
+        if (stack.Node.TryFindChild(id) is not CfnParameter given)
+        {
+            given = new CfnParameter(stack, id, new CfnParameterProps
+            {
+                Type = "String",
+                MinLength = 1,
+                Description = $"The {part} of '{parameter}' (binding '{binding}'), a server outside this stack whose connection string is given at deployment.",
+            });
+            _stackParameters[$"{parameter}.bindings.{binding}.{part}"] = id;
+        }
+        return given.ValueAsString;
+    }
 
     private ISecret Create(ManifestParameter parameter, string input)
     {
@@ -52,7 +75,8 @@ internal sealed class ParameterSecrets(Stack stack, DeploymentPlan plan)
             Default = spec.DefaultValue,
             Description = description + (spec.Secret ? " Secret: give it at deployment, never commit it." : ""),
         });
-        _stackParameters[parameter.Name] = stackParameter.LogicalId;
+        // The logical ID itself: CfnElement.LogicalId is a token, which no deployment could pass a value to.
+        _stackParameters[parameter.Name] = stack.GetLogicalId(stackParameter);
         return new Secret(stack, id + "Secret", new SecretProps
         {
             Description = description + " Copied from the stack parameter of the same name.",

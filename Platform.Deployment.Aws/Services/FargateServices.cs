@@ -22,10 +22,16 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
         foreach (var workload in context.Plan.Services)
         {
             var connections = new Connections_(new ConnectionsProps { SecurityGroups = [securityGroups[workload.Name]] });
-            foreach (var port in ServicePorts.Of(context, workload))
+            foreach (var port in ServicePorts.Of(workload, context.Settings.ProjectPort))
             {
                 var text = port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                context.Endpoints.Add(workload.Name, port.Binding, new Endpoint(workload.Name, text, port.Port, port.Scheme, connections));
+                foreach (var binding in port.Bindings)
+                {
+                    var manifestBinding = workload.Resource.Bindings[binding];
+                    context.Endpoints.Add(workload.Name, binding, ServicePorts.PublicName(context.Settings, workload.Name, manifestBinding) is { } name
+                        ? new Endpoint(name, "443", null, "https", null)
+                        : new Endpoint(workload.Name, text, port.Port, port.InternalScheme(manifestBinding.Scheme), connections));
+                }
             }
         }
     }
@@ -33,12 +39,13 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
     public IReadOnlyDictionary<string, FargateService> Create(IEnumerable<WorkloadTask> services)
     {
         var loadBalancers = new LoadBalancers(context);
+        var tls = new ServiceConnectTls(context);
         var created = new Dictionary<string, FargateService>();
         foreach (var task in services)
         {
-            var settings = context.Settings.For(task.Workload.Name);
-            var ports = ServicePorts.Of(context, task.Workload).ToList();
-            var external = ports.SingleOrDefault(p => p.External);
+            var settings = context.Settings.For(task.Workload.Name, task.Workload.SingleWriter);
+            var ports = ServicePorts.Of(task.Workload, context.Settings.ProjectPort);
+            var external = ports.Where(p => p.External).ToList();
             var service = new FargateService(context.Stack, LogicalIds.Of(task.Workload.Name) + "Service", new FargateServiceProps
             {
                 Cluster = cluster,
@@ -47,7 +54,7 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
                 MinHealthyPercent = settings.MinHealthyPercent,
                 MaxHealthyPercent = settings.MaxHealthyPercent,
                 CircuitBreaker = new DeploymentCircuitBreaker { Enable = true, Rollback = true },
-                HealthCheckGracePeriod = external is null ? null : Duration.Seconds(settings.HealthCheckGracePeriodSeconds!.Value),
+                HealthCheckGracePeriod = external.Count == 0 ? null : Duration.Seconds(settings.HealthCheckGracePeriodSeconds!.Value),
                 VpcSubnets = context.PrivateSubnets,
                 AssignPublicIp = false,
                 SecurityGroups = [task.SecurityGroup],
@@ -57,16 +64,22 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
                     // A service without bindings is a client only: it can still call the others by name.
                     Services = [.. ports.Select((p, i) => new ServiceConnectService
                     {
-                        PortMappingName = p.Binding,
-                        DiscoveryName = i == 0 ? task.Workload.Name : $"{task.Workload.Name}-{p.Binding}",
+                        PortMappingName = p.Name,
+                        DiscoveryName = i == 0 ? task.Workload.Name : $"{task.Workload.Name}-{p.Name}",
                         DnsName = task.Workload.Name,
                         Port = p.Port,
                     })],
                 },
             });
-            if (external is not null)
+            tls.Apply(service, ports.Count);
+            if (task.FileSystem is { } fileSystem)
             {
-                loadBalancers.Expose(task.Workload.Name, service, external);
+                // A task started before the mount targets exist fails, and the circuit breaker would roll the service back.
+                service.Node.AddDependency(fileSystem.MountTargetsAvailable);
+            }
+            if (external.Count > 0)
+            {
+                loadBalancers.Expose(task.Workload, service, external);
             }
             Scaling.Configure(context, cluster, task, service, settings);
             if (settings.QueueBacklogPerTaskTarget is not null)
@@ -86,9 +99,12 @@ internal sealed class FargateServices(DeploymentContext context, Cluster cluster
         {
             foreach (var resource in task.Uses)
             {
-                foreach (var endpoint in context.Endpoints.Of(resource).Where(e => e.Connections.SecurityGroups.All(g => g != task.SecurityGroup)))
+                // A server outside the stack has no security group here; a task's own ports need no rule; a port two bindings share, one.
+                foreach (var endpoint in context.Endpoints.Of(resource)
+                    .Where(e => e is { Connections: not null, TargetPort: not null } && e.Connections.SecurityGroups.All(g => g != task.SecurityGroup))
+                    .DistinctBy(e => (e.Connections, e.TargetPort)))
                 {
-                    endpoint.Connections.AllowFrom(task.SecurityGroup, Port.Tcp(endpoint.TargetPort), $"from '{task.Workload.Name}'");
+                    endpoint.Connections!.AllowFrom(task.SecurityGroup, Port.Tcp(endpoint.TargetPort!.Value), $"from '{task.Workload.Name}'");
                 }
             }
         }

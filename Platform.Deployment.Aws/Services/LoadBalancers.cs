@@ -5,13 +5,15 @@ using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Platform.Deployment.Aws.Alarms;
 using Platform.Deployment.Aws.Firewall;
 using Platform.Deployment.Aws.Https;
+using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Rollouts;
+using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.Services;
 
 /// <summary>
-/// An external HTTP binding gets an internet-facing Application Load Balancer of its own in the public subnets: HTTPS
+/// A service with external HTTP bindings gets an internet-facing Application Load Balancer of its own in the public subnets: HTTPS
 /// with its certificate and name (Https/), the web application firewall (Firewall/), target groups checking
 /// <c>/alive</c> and the rollout's listener rules (Rollouts/), and the SLA alarms that roll a release back (Alarms/).
 /// The stack outputs the service's address.
@@ -22,8 +24,11 @@ internal sealed class LoadBalancers(DeploymentContext context)
     private readonly WebFirewall _firewall = new(context);
     private readonly DeploymentStrategy _strategy = new(context);
 
-    public void Expose(string resource, FargateService service, ServicePort port)
+    /// <param name="ports">The workload's external ports: the first is served on 443 (80 with plain HTTP) and released
+    /// blue/green; any other on its own port of the same load balancer, and then the service rolls.</param>
+    public void Expose(Workload workload, FargateService service, IReadOnlyList<ServicePort> ports)
     {
+        var resource = workload.Name;
         var id = LogicalIds.Of(resource);
         var loadBalancer = new ApplicationLoadBalancer(context.Stack, id + "LoadBalancer", new ApplicationLoadBalancerProps
         {
@@ -32,8 +37,16 @@ internal sealed class LoadBalancers(DeploymentContext context)
             VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC },
             DropInvalidHeaderFields = true,
         });
-        var traffic = TrafficRoutes.Create(context, _certificates, resource, loadBalancer, port);
-        service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = resource, ContainerPort = port.Port }).AttachToApplicationTargetGroup(traffic.Primary);
+        var health = HealthChecks.For(workload);
+        var blueGreen = ports.Count == 1 && context.Settings.For(resource).DeploymentStrategy == DeploymentStrategies.BlueGreen;
+        var traffic = TrafficRoutes.Create(context, _certificates, resource, loadBalancer, ports[0], health, blueGreen);
+        service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = resource, ContainerPort = ports[0].Port }).AttachToApplicationTargetGroup(traffic.Primary);
+        foreach (var port in ports.Skip(1))
+        {
+            var targets = TrafficRoutes.TargetGroup(context, id + LogicalIds.Of(port.Name), port, health);
+            PublicListeners.Create(context, _certificates, resource, loadBalancer, port.PublicPort!.Value, targets, open: true);
+            service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = resource, ContainerPort = port.Port }).AttachToApplicationTargetGroup(targets);
+        }
         _firewall.Protect(resource, loadBalancer);
         AliasRecords.Create(context, _certificates, resource, loadBalancer);
         var alarms = ServiceAlarms.Create(context, resource, traffic);

@@ -13,6 +13,9 @@ namespace Platform.Deployment.Aws.Services;
 /// <summary>A workload's task: its definition, its security group, and the resources whose addresses it uses.</summary>
 internal sealed record WorkloadTask(Workload Workload, FargateTaskDefinition Definition, SecurityGroup SecurityGroup, IReadOnlySet<string> Uses)
 {
+    /// <summary>The file system of its volumes, whose mount targets must exist before a task starts.</summary>
+    public Amazon.CDK.AWS.EFS.FileSystem? FileSystem { get; init; }
+
     public string ContainerName => Workload.Name;
 }
 
@@ -23,8 +26,6 @@ internal sealed record WorkloadTask(Workload Workload, FargateTaskDefinition Def
 /// </summary>
 internal sealed class TaskDefinitions(DeploymentContext context, Images images, TaskValues values, CollectorSidecar collector)
 {
-    private const string DotnetUser = "1654";
-
     public WorkloadTask Create(Workload workload, SecurityGroup securityGroup, bool withCollector)
     {
         var id = LogicalIds.Of(workload.Name);
@@ -39,9 +40,9 @@ internal sealed class TaskDefinitions(DeploymentContext context, Images images, 
         var uses = new HashSet<string>();
         var environment = new Dictionary<string, string> { ["OTEL_SERVICE_NAME"] = workload.Name };
         var secrets = new Dictionary<string, EcsSecret>();
-        foreach (var (variable, template) in workload.Resource.Env)
+        foreach (var (variable, template) in workload.Resource.Env.Where(e => !workload.DroppedVariables.ContainsKey(e.Key)))
         {
-            switch (values.Map($"'{workload.Name}' env {variable}", template, uses))
+            switch (values.Map($"'{workload.Name}' env {variable}", context.Plan.Rewrites.Variable(workload.Resource.Env, variable, template), uses))
             {
                 case PlainValue plain:
                     environment[variable] = plain.Value;
@@ -60,19 +61,19 @@ internal sealed class TaskDefinitions(DeploymentContext context, Images images, 
             Essential = true,
             // A hard limit: a leaking task is stopped, not left to starve the others. The collector's share is the rest of the task.
             MemoryLimitMiB = size.MemoryMiB!.Value - (withCollector ? context.Settings.Telemetry.CollectorMemoryMiB : 0),
-            // .NET's container images run as the unprivileged user 'app' (1654), and need to write only below /tmp and its home.
-            User = dotnet ? DotnetUser : null,
-            ReadonlyRootFilesystem = dotnet,
+            User = workload.User,
+            ReadonlyRootFilesystem = workload.ReadOnlyRoot,
             EntryPoint = workload.Resource is ManifestContainer { Entrypoint: { } entrypoint } ? [entrypoint] : null,
             Command = workload.Resource.Args.Count > 0 ? [.. workload.Resource.Args.Select((arg, i) => Argument(workload, i, arg, uses))] : null,
             Environment = environment,
             Secrets = secrets,
-            PortMappings = [.. ServicePorts.Of(context, workload).Select(p => new PortMapping
+            PortMappings = [.. ServicePorts.Of(workload, context.Settings.ProjectPort).Select(p => new PortMapping
             {
-                Name = p.Binding,
+                Name = p.Name,
                 ContainerPort = p.Port,
                 Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP,
-                AppProtocol = p.Transport switch { "http" => AppProtocol.Http, "http2" => AppProtocol.Http2, _ => null },
+                // Service Connect's proxy reads HTTP only where the container speaks it in the clear.
+                AppProtocol = p.Tls ? null : p.Transport switch { "http" => AppProtocol.Http, "http2" => AppProtocol.Http2, _ => null },
             })],
             Logging = LogDrivers.AwsLogs(new AwsLogDriverProps
             {
@@ -92,7 +93,10 @@ internal sealed class TaskDefinitions(DeploymentContext context, Images images, 
         {
             collector.Attach(workload.Name, definition, container);
         }
-        return new WorkloadTask(workload, definition, securityGroup, uses);
+        return new WorkloadTask(workload, definition, securityGroup, uses)
+        {
+            FileSystem = FileSystems.TaskFileSystems.Attach(context, workload, definition, container, securityGroup),
+        };
     }
 
     /// <summary>

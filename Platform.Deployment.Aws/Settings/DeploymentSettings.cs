@@ -31,9 +31,15 @@ public sealed record DeploymentSettings
     /// </summary>
     public IReadOnlyList<string> Skip { get; init; } = [];
 
-    public PostgresSettings Postgres { get; init; } = new();
+    public RdsSettings Postgres { get; init; } = new();
+
+    public RdsSettings MySql { get; init; } = new();
+
+    public SqlServerSettings SqlServer { get; init; } = new();
 
     public RedisSettings Redis { get; init; } = new();
+
+    public RabbitMqSettings RabbitMq { get; init; } = new();
 
     /// <summary>The domain of the services' names (<c>api.example.com</c>); with <see cref="HostedZoneId"/>, ACM certificates validated in that zone and alias records.</summary>
     public string? Domain { get; init; }
@@ -46,6 +52,12 @@ public sealed record DeploymentSettings
 
     /// <summary>Serves external services over plain HTTP, on purpose, when there is neither a domain nor a certificate.</summary>
     public bool AllowPlainHttp { get; init; }
+
+    /// <summary>
+    /// An AWS Private CA (<c>arn:aws:acm-pca:…:certificate-authority/…</c>) whose certificates Service Connect's proxies use
+    /// to encrypt traffic between tasks. Unset, that traffic is plain HTTP on the private network (README, "https bindings").
+    /// </summary>
+    public string? ServiceConnectTlsAuthorityArn { get; init; }
 
     /// <summary>The port of each load balancer's test listener, where a blue/green release's new tasks answer before production traffic moves.</summary>
     public int TestListenerPort { get; init; } = 8443;
@@ -74,4 +86,13 @@ public sealed record DeploymentSettings
     /// <summary>The settings of one service: its own fields over the defaults.</summary>
     public ServiceSettings For(string resource) =>
         Services.GetValueOrDefault(resource, new ServiceSettings()).Over(Defaults).Over(ServiceSettings.Default);
+
+    /// <summary>
+    /// The settings of a service; one that keeps data on a file system (<paramref name="singleWriter"/>) runs one task
+    /// and stops the old one before starting the new, unless its own settings say otherwise: two processes writing one
+    /// data folder corrupt it.
+    /// </summary>
+    public ServiceSettings For(string resource, bool singleWriter) => singleWriter
+        ? Services.GetValueOrDefault(resource, new ServiceSettings()).Over(ServiceSettings.SingleWriter).Over(For(resource))
+        : For(resource);
 }

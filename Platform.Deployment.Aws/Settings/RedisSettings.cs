@@ -1,11 +1,15 @@
 namespace Platform.Deployment.Aws.Settings;
 
+/// <summary>Every Redis-protocol cache (Redis, Valkey, Garnet) as ElastiCache: the same nodes, replicas and snapshots.</summary>
 public sealed record RedisSettings
 {
     public string NodeType { get; init; } = "cache.t4g.small";
 
     /// <summary>ElastiCache's Redis OSS versions are not the image's (it has no 7.4): this one is used for every Redis.</summary>
     public string EngineVersion { get; init; } = "7.1";
+
+    /// <summary>ElastiCache's Valkey version, for Valkey and Garnet (which speaks the Redis protocol and has no engine of its own there).</summary>
+    public string ValkeyEngineVersion { get; init; } = "8.0";
 
     /// <summary>Replicas beside the primary; one or more gives Multi-AZ with automatic failover.</summary>
     public int Replicas { get; init; } = 1;

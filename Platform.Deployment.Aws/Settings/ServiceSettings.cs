@@ -18,6 +18,15 @@ public sealed record ServiceSettings
         BakeTimeMinutes = 10,
     };
 
+    /// <summary>A service whose data lives on its file system: one task, replaced rather than doubled during a release.</summary>
+    public static ServiceSettings SingleWriter { get; } = new()
+    {
+        MinTasks = 1,
+        MaxTasks = 1,
+        MinHealthyPercent = 0,
+        MaxHealthyPercent = 100,
+    };
+
     /// <summary>Fargate CPU units (256 = a quarter vCPU); with <see cref="MemoryMiB"/> one of Fargate's valid pairs.</summary>
     public int? Cpu { get; init; }
     public int? MemoryMiB { get; init; }

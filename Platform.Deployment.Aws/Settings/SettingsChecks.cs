@@ -70,6 +70,10 @@ internal static partial class SettingsChecks
         {
             yield return "allowPlainHttp cannot be set with domain or certificateArn: traffic is either encrypted or not";
         }
+        if (settings.ServiceConnectTlsAuthorityArn is { } authority && !CertificateAuthorityArn().IsMatch(authority))
+        {
+            yield return $"serviceConnectTlsAuthorityArn must be an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>), not '{authority}'";
+        }
         if (settings.TestListenerPort is < 1 or > 65535 or 80 or 443)
         {
             yield return $"testListenerPort must be a port from 1 to 65535 other than 80 and 443, not {settings.TestListenerPort}";
@@ -140,9 +144,24 @@ internal static partial class SettingsChecks
 
     private static IEnumerable<string> Storage(DeploymentSettings settings)
     {
-        if (settings.Postgres.BackupRetentionDays is < 1 or > 35)
+        foreach (var (name, rds) in new[] { ("postgres", settings.Postgres), ("mysql", settings.MySql), ("sqlServer", (RdsSettings)settings.SqlServer) })
         {
-            yield return "postgres.backupRetentionDays must be 1 to 35: backups are what point-in-time recovery restores from";
+            if (rds.BackupRetentionDays is < 1 or > 35)
+            {
+                yield return $"{name}.backupRetentionDays must be 1 to 35: backups are what point-in-time recovery restores from";
+            }
+            if (rds.AllocatedStorageGiB < 20 || rds.MaxAllocatedStorageGiB < rds.AllocatedStorageGiB)
+            {
+                yield return $"{name}.allocatedStorageGiB must be at least 20 (gp3's minimum) and maxAllocatedStorageGiB at least allocatedStorageGiB";
+            }
+        }
+        if (settings.SqlServer.Edition is not ("se" or "ee" or "web" or "ex"))
+        {
+            yield return $"sqlServer.edition must be se, ee, web or ex, not '{settings.SqlServer.Edition}'";
+        }
+        if (!RabbitMqDeploymentModes.AmazonMq.ContainsKey(settings.RabbitMq.DeploymentMode))
+        {
+            yield return $"rabbitmq.deploymentMode must be {string.Join(" or ", RabbitMqDeploymentModes.AmazonMq.Keys)}, not '{settings.RabbitMq.DeploymentMode}'";
         }
     }
 
@@ -157,6 +176,9 @@ internal static partial class SettingsChecks
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+$")]
     private static partial Regex CertificateArn();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority/[0-9a-f-]+$")]
+    private static partial Regex CertificateAuthorityArn();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex Email();

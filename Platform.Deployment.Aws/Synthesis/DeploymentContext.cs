@@ -10,15 +10,26 @@ using Platform.Manifest;
 namespace Platform.Deployment.Aws.Synthesis;
 
 /// <summary>What every part of the deployment shares: the stack, the plan and the registries that resolve values.</summary>
-internal sealed class DeploymentContext(Stack stack, DeploymentPlan plan, DeploymentSettings settings, IVpc vpc)
+internal sealed class DeploymentContext
 {
-    public Stack Stack { get; } = stack;
-    public DeploymentPlan Plan { get; } = plan;
-    public DeploymentSettings Settings { get; } = settings;
-    public IVpc Vpc { get; } = vpc;
-    public ManifestResolver Resolver { get; } = new(plan.Manifest, plan.ConnectionStrings);
-    public Endpoints Endpoints { get; } = new();
-    public ParameterSecrets Parameters { get; } = new(stack, plan);
+    public DeploymentContext(Stack stack, DeploymentPlan plan, DeploymentSettings settings, IVpc vpc)
+    {
+        Stack = stack;
+        Plan = plan;
+        Settings = settings;
+        Vpc = vpc;
+        Resolver = new(plan.Manifest, plan.ConnectionStrings);
+        Parameters = new(stack, plan);
+        Endpoints = new(Parameters);
+    }
+
+    public Stack Stack { get; }
+    public DeploymentPlan Plan { get; }
+    public DeploymentSettings Settings { get; }
+    public IVpc Vpc { get; }
+    public ManifestResolver Resolver { get; }
+    public Endpoints Endpoints { get; }
+    public ParameterSecrets Parameters { get; }
     public TemplateOutputs Outputs { get; } = new();
 
     private Monitoring? _monitoring;

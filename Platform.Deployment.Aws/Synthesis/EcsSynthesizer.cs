@@ -2,8 +2,9 @@ using Amazon.CDK;
 using Platform.Deployment.Aws.Https;
 using Platform.Deployment.Aws.Network;
 using Platform.Deployment.Aws.Plan;
-using Platform.Deployment.Aws.Postgres;
-using Platform.Deployment.Aws.Redis;
+using Platform.Deployment.Aws.Caches;
+using Platform.Deployment.Aws.Databases;
+using Platform.Deployment.Aws.Messaging;
 using Platform.Deployment.Aws.RunOnce;
 using Platform.Deployment.Aws.Services;
 using Platform.Deployment.Aws.Settings;
@@ -25,7 +26,7 @@ public static class EcsSynthesizer
 
     public static SynthesisResult Synthesize(AspireManifest manifest, DeploymentSettings settings, string outputPath)
     {
-        var plan = PlanBuilder.Build(manifest, settings.Skip, BuildCommands.For(settings));
+        var plan = PlanBuilder.Build(manifest, settings, BuildCommands.For(settings));
         // Checked before the output folder is touched: a deployment that fails its checks writes nothing.
         var warning = EncryptionCheck.Check(settings, plan);
         var assembly = Path.Combine(Path.GetFullPath(outputPath), CloudAssemblyFolder);
@@ -43,13 +44,22 @@ public static class EcsSynthesizer
         var context = new DeploymentContext(stack, plan, settings, VirtualNetwork.Create(stack, settings));
         Build(context);
         app.Synth();
-        return new SynthesisResult(assembly, stack.StackName, Path.Combine(assembly, stack.TemplateFile), context.Parameters.StackParameters, warning is null ? [] : [warning]);
+        var template = Path.Combine(assembly, stack.TemplateFile);
+        File.WriteAllText(Path.Combine(assembly, PlanFile), PlanDocument(plan));
+        return new SynthesisResult(assembly, stack.StackName, template, context.Parameters.StackParameters, warning is null ? [] : [warning]) { Plan = plan.Report };
     }
+
+    /// <summary>The plan's report, written beside the template.</summary>
+    public const string PlanFile = "plan.md";
+
+    private static string PlanDocument(DeploymentPlan plan) =>
+        $"# Deployment plan\n\nWhat each resource of the manifest becomes on AWS (README, \"Mapping\").\n\n{string.Join("\n", plan.Report)}\n";
 
     private static void Build(DeploymentContext context)
     {
-        PostgresDatabases.Create(context);
-        RedisCaches.Create(context);
+        RdsInstances.Create(context);
+        ElastiCacheGroups.Create(context);
+        AmazonMqBrokers.Create(context);
         var templates = IncludedTemplates.Create(context);
         var cluster = ServiceCluster.Create(context);
         var tasks = new TaskDefinitions(context, new Images(context), new TaskValues(context), new Telemetry.CollectorSidecar(context));

@@ -1,15 +1,20 @@
+using Platform.Deployment.Aws.Secrets;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Values;
 
-/// <summary>An address the deployment gives a binding, and the security group side that admits its clients.</summary>
-internal sealed record Endpoint(string Host, string Port, int TargetPort, string Scheme, Amazon.CDK.AWS.EC2.Connections_ Connections);
+/// <summary>
+/// An address the deployment gives a binding, and the security group side that admits its clients on
+/// <see cref="TargetPort"/> (none for a server outside the stack).
+/// </summary>
+internal sealed record Endpoint(string Host, string Port, int? TargetPort, string Scheme, Amazon.CDK.AWS.EC2.Connections_? Connections);
 
 /// <summary>
-/// The cloud address of every binding (<c>{r.bindings.b.host|port|targetPort|scheme|url}</c>): RDS and ElastiCache
-/// endpoints, and Service Connect names for services. A task that uses an address is let through to it.
+/// The cloud address of every binding (<c>{r.bindings.b.host|port|targetPort|scheme|url}</c>): RDS, ElastiCache and
+/// Amazon MQ endpoints, Service Connect names for services, and stack parameters for the address of a resource
+/// published as a connection string. A task that uses an address is let through to it.
 /// </summary>
-internal sealed class Endpoints
+internal sealed class Endpoints(ParameterSecrets parameters)
 {
     private readonly Dictionary<(string Resource, string Binding), Endpoint> _endpoints = [];
 
@@ -18,10 +23,20 @@ internal sealed class Endpoints
     /// <summary>Every endpoint of <paramref name="resource"/>.</summary>
     public IEnumerable<Endpoint> Of(string resource) => _endpoints.Where(e => e.Key.Resource == resource).Select(e => e.Value);
 
-    public Endpoint Get(ReferencePart leaf) =>
-        _endpoints.TryGetValue((leaf.Resource, leaf.Path[1]), out var endpoint)
-            ? endpoint
-            : throw new DeploymentException($"'{leaf.Expression}' is an address that this deployment does not give");
+    public Endpoint Get(ReferencePart leaf)
+    {
+        var key = (leaf.Resource, leaf.Path[1]);
+        if (!_endpoints.TryGetValue(key, out var endpoint))
+        {
+            if (!parameters.IsConnectionString(leaf.Resource))
+            {
+                throw new DeploymentException($"'{leaf.Expression}' is an address that this deployment does not give");
+            }
+            endpoint = new Endpoint(parameters.GivenAddress(leaf.Resource, leaf.Path[1], "host"), parameters.GivenAddress(leaf.Resource, leaf.Path[1], "port"), null, "tcp", null);
+            _endpoints.Add(key, endpoint);
+        }
+        return endpoint;
+    }
 
     public string Value(ReferencePart leaf)
     {
@@ -30,7 +45,7 @@ internal sealed class Endpoints
         {
             "host" => endpoint.Host,
             "port" => endpoint.Port,
-            "targetPort" => endpoint.TargetPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "targetPort" => endpoint.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? endpoint.Port,
             "scheme" => endpoint.Scheme,
             "url" => $"{endpoint.Scheme}://{endpoint.Host}:{endpoint.Port}",
             _ => throw new DeploymentException($"'{leaf.Expression}' asks for a part of an address that does not exist"),

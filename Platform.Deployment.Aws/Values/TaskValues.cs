@@ -26,7 +26,7 @@ internal sealed class TaskValues(DeploymentContext context)
     /// <summary>Resolves <paramref name="template"/>; the resources whose addresses it uses are added to <paramref name="uses"/>.</summary>
     public TaskValue Map(string location, string template, ISet<string> uses)
     {
-        var value = context.Resolver.Resolve(template, location);
+        var value = context.Plan.Rewrites.Apply(context.Resolver.Resolve(template, location));
         foreach (var leaf in value.References.Where(l => l.Path[0] == "bindings"))
         {
             uses.Add(leaf.Resource);

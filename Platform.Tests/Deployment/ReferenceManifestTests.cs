@@ -1,68 +1,85 @@
 using System.Text.RegularExpressions;
-using Platform.Deployment.Aws;
+using Platform.Manifest;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Deployment;
 
 /// <summary>
-/// The deployment over Aspire's own manifests: each either synthesizes, with every resource deployed, or fails
-/// before synthesis with one line per problem, each naming the resource it is about.
+/// Every manifest Aspire publishes for its sample apps (the copies in TestData/Aspire), and the common app shapes of
+/// TestData/Deployment, deploys whole: it synthesizes with settings for genuine choices only, every resource has its line
+/// in the plan (also in plan.md beside the template), every workload its task, every resource matches its
+/// CloudFormation schema, and cfn-guard finds nothing beyond the README's justified rules.
 /// </summary>
-public sealed partial class ReferenceManifestTests
+public sealed partial class ReferenceManifestTests(AspireApps apps) : IClassFixture<AspireApps>
 {
-    [Trait("Tier", "Fast")]
     [Theory]
-    [InlineData("playground-ParameterEndToEnd.AppHost.aspire-manifest.json", "api")]
-    [InlineData("playground-TestShop.AppHost.v13-main.aspire-manifest.json", "basketservice,catalogdbapp,catalogservice,frontend,messaging,orderprocessor")]
-    [InlineData("playground-WithDockerfile.AppHost.aspire-manifest.json", "docker-compose")]
-    [InlineData("tests-testproject-TestProject.AppHost.aspire-manifest.json", "cosmos,integrationservicea,nodeapp,npmapp,redis,servicea,serviceb,servicec")]
-    public void What_cannot_be_mapped_is_named_resource_by_resource(string example, string unmappable)
+    [InlineData("TestShop")]
+    [InlineData("TestProject")]
+    [InlineData("ParameterEndToEnd")]
+    [InlineData("WithDockerfile")]
+    [InlineData("eshop")]
+    [InlineData("sql")]
+    public async Task The_manifest_deploys_whole(string name)
     {
-        var error = Assert.Throws<DeploymentException>(() => SynthesizedTemplate.Synthesize(Repository.Aspire("manifest-examples", example)));
+        var template = apps.Named(name);
+        var manifest = AspireManifest.Load(ManifestPath(name));
 
-        var lines = error.Message.Split('\n').Skip(1).Select(l => l.Trim()).ToList();
-        Assert.NotEmpty(lines);
-        Assert.Equal(unmappable.Split(','), lines.Select(l => FirstName().Match(l).Groups["name"].Value).Distinct().Order());
-    }
-
-    [Trait("Tier", "Fast")]
-    [Fact]
-    public void Expressions_that_cannot_be_resolved_are_errors_naming_the_resource_and_the_expression()
-    {
-        var error = Assert.Throws<DeploymentException>(() => SynthesizedTemplate.Synthesize(Repository.Aspire("manifest-examples", "playground-ParameterEndToEnd.AppHost.aspire-manifest.json")));
-
-        Assert.Contains("'api' env DB_HOST: '{sql.bindings.tcp.host}'", error.Message);
-        Assert.Contains("'api' env ConnectionStrings__cs: '{sql.bindings.tcp.url}'", error.Message);
-    }
-
-    [Fact]
-    public void A_manifest_whose_every_resource_maps_is_deployed_whole()
-    {
-        var output = Directory.CreateTempSubdirectory("platform-ecs-").FullName;
-        try
+        var planned = template.Result.Plan.Select(l => PlanName().Match(l).Groups["name"].Value).ToList();
+        Assert.Equal(manifest.Resources.Select(r => r.Name), planned.Take(manifest.Resources.Count));
+        var planFile = await File.ReadAllLinesAsync(Path.Combine(template.Result.CloudAssemblyDirectory, "plan.md"));
+        Assert.Equal(template.Result.Plan, planFile.Where(l => l.StartsWith("- `", StringComparison.Ordinal)));
+        foreach (var workload in manifest.Resources.OfType<ManifestWorkload>().Where(w => w is ManifestProject or ManifestContainer or ManifestDockerfile))
         {
-            var settings = Path.Combine(output, "settings.json");
-            // The one entry Aspire's publisher could not write is left out on purpose; everything else must map.
-            File.WriteAllText(settings, """{ "skip": ["docker-compose"], "allowPlainHttp": true }""");
-            var template = SynthesizedTemplate.Synthesize(Repository.Aspire("manifest-examples", "playground-WithDockerfile.AppHost.aspire-manifest.json"), settings, output);
+            Assert.True(
+                template.Resources.Any(r => r.Key.StartsWith(SynthesizedTemplate.Id(workload.Name) + "Task", StringComparison.Ordinal))
+                || template.Resources.Any(r => r.Key.StartsWith(SynthesizedTemplate.Id(workload.Name), StringComparison.Ordinal) && r.Value!["Type"]!.GetValue<string>() is "AWS::RDS::DBInstance" or "AWS::ElastiCache::ReplicationGroup" or "AWS::AmazonMQ::Broker"),
+                $"'{workload.Name}' became nothing");
+        }
 
-            foreach (var name in new[] { "mycontainer", "dynamic-sync", "dynamic-async", "builder-sync", "builder-async" })
-            {
-                template.Single("AWS::ECS::Service", SynthesizedTemplate.Id(name) + "Service");
-                Assert.Contains(SynthesizedTemplate.Id(name) + "ImageRepository", template.Json["Parameters"]!.AsObject().Select(p => p.Key));
-            }
-            var redis = template.Container("builder-sync");
-            Assert.Equal("/bin/sh", redis["EntryPoint"]![0]!.GetValue<string>());
-            Assert.Equal("redis-server --requirepass $REDIS_PASSWORD", redis["Command"]![1]!.GetValue<string>());
-            // Its password parameter is generated in the cloud and given to the container as a secret.
-            Assert.Contains("BuilderSyncPasswordSecret", template.Variables("builder-sync").Secrets["REDIS_PASSWORD"]);
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        var schema = await ServiceSpec.ValidateAsync(template.Result.TemplatePath);
+        Assert.True(schema.Findings.Length == 0, string.Join("\n", schema.Findings));
+        var unjustified = (await CfnGuard.FailuresAsync(template.Result.TemplatePath)).Keys.Except(await ValidationTests.JustifiedRulesAsync()).ToList();
+        Assert.True(unjustified.Count == 0, "Fix these findings or justify them in README.md: " + string.Join(", ", unjustified));
     }
 
-    [GeneratedRegex(@"^'(?<name>[A-Za-z0-9_-]+)'")]
-    private static partial Regex FirstName();
+    [Fact]
+    public void Values_of_a_skipped_resource_are_left_out_and_said_so()
+    {
+        var template = apps.TestProject;
+
+        Assert.DoesNotContain("ConnectionStrings__cosmos", template.Variables("integrationservicea").Secrets.Keys);
+        Assert.Contains("ConnectionStrings__redis", template.Variables("integrationservicea").Secrets.Keys);
+        Assert.Contains("variable ConnectionStrings__cosmos left out: it uses 'cosmos', which the settings skip", template.PlanLine("integrationservicea"));
+        Assert.Contains("not deployed: in the settings' skip", template.PlanLine("cosmos"));
+    }
+
+    [Fact]
+    public void The_address_of_a_server_given_as_a_connection_string_is_given_at_deployment_too()
+    {
+        var template = apps.ParameterEndToEnd;
+
+        var (environment, secrets) = template.Variables("api");
+        Assert.Equal("{\"Ref\":\"SqlTcpHost\"}", environment["DB_HOST"]);
+        Assert.Equal("{\"Ref\":\"SqlTcpPort\"}", environment["DB_PORT"]);
+        Assert.Contains("\"sql=tcp://\",{\"Ref\":\"SqlTcpHost\"},\":\",{\"Ref\":\"SqlTcpPort\"}", template.SecretString(secrets["ConnectionStrings__cs"]));
+        Assert.Equal("SqlTcpHost", template.Result.StackParameters["sql.bindings.tcp.host"]);
+        Assert.Equal("SqlParameter", template.Result.StackParameters["sql"]);
+    }
+
+    [Fact]
+    public void A_parameter_Aspire_refers_to_by_its_uri_encoded_name_without_writing_it_is_taken_as_that()
+    {
+        var template = apps.TestProject;
+
+        Assert.Contains("Aspire's URI-encoded form of 'rabbitmq-password'", template.PlanLine("rabbitmq-password-uri-encoded"));
+        var connection = template.SecretString(template.Variables("integrationservicea").Secrets["ConnectionStrings__rabbitmq"]);
+        Assert.Contains("\"amqps://admin:{{resolve:secretsmanager:\",{\"Ref\":\"RabbitmqPasswordSecret", connection);
+    }
+
+    private static string ManifestPath(string name) => name is "eshop" or "sql"
+        ? Repository.AppManifest(name)
+        : Directory.GetFiles(Repository.Aspire("manifest-examples"), $"*-{name}.AppHost*.json").Single();
+
+    [GeneratedRegex(@"^- `(?<name>[^`]+)` \(")]
+    private static partial Regex PlanName();
 }

@@ -21,6 +21,10 @@ public sealed class SettingsValidationTests
     [InlineData("""{ "allowPlainHttp": true, "tags": { "platform:stack": "x" } }""", "tags: 'platform:stack'")]
     [InlineData("""{ "allowPlainHttp": true, "alarms": { "latencyP95Ms": 0 } }""", "alarms.latencyP95Ms must be positive")]
     [InlineData("""{ "allowPlainHttp": true, "services": { "web": { "memoryMiB": 256 } } }""", "web: memoryMiB must leave at least 256 MiB beside the collector")]
+    [InlineData("""{ "allowPlainHttp": true, "sqlServer": { "edition": "developer" } }""", "sqlServer.edition must be se, ee, web or ex, not 'developer'")]
+    [InlineData("""{ "allowPlainHttp": true, "serviceConnectTlsAuthorityArn": "arn:aws:acm:eu-west-1:123456789012:certificate/1" }""", "serviceConnectTlsAuthorityArn must be an AWS Private CA ARN")]
+    [InlineData("""{ "allowPlainHttp": true, "mysql": { "backupRetentionDays": 0 } }""", "mysql.backupRetentionDays must be 1 to 35")]
+    [InlineData("""{ "allowPlainHttp": true, "rabbitmq": { "deploymentMode": "activeStandby" } }""", "rabbitmq.deploymentMode must be cluster or singleInstance, not 'activeStandby'")]
     public async Task A_bad_setting_is_an_error_naming_it_and_nothing_is_written(string settings, string message)
     {
         var folder = Directory.CreateTempSubdirectory("platform-settings-").FullName;

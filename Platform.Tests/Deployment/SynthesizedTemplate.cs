@@ -37,14 +37,17 @@ internal sealed class SynthesizedTemplate(SynthesisResult result)
     }
 
     /// <summary>The repository's manifest synthesized with <paramref name="settingsJson"/> as its settings, into a new temporary folder.</summary>
-    public static SynthesizedTemplate WithSettings(string settingsJson)
+    public static SynthesizedTemplate WithSettings(string settingsJson) => WithSettings(Platform.Tests.Infrastructure.Repository.ManifestPath, settingsJson);
+
+    /// <summary><paramref name="manifestPath"/> synthesized with <paramref name="settingsJson"/> as its settings, into a new temporary folder.</summary>
+    public static SynthesizedTemplate WithSettings(string manifestPath, string settingsJson)
     {
         var output = Directory.CreateTempSubdirectory("platform-ecs-").FullName;
         try
         {
             var settings = Path.Combine(output, "ecs-settings.json");
             File.WriteAllText(settings, settingsJson);
-            return Synthesize(Platform.Tests.Infrastructure.Repository.ManifestPath, settings, output);
+            return Synthesize(manifestPath, settings, output);
         }
         catch
         {
@@ -91,6 +94,12 @@ internal sealed class SynthesizedTemplate(SynthesisResult result)
     public static List<string> Values(JsonNode? node) => node is JsonArray array ? [.. array.Select(a => a!.ToJsonString().Trim('"'))] : node is null ? [] : [node.ToJsonString().Trim('"')];
 
     public string[] DependsOn(string id) => Resources[id]!["DependsOn"] is JsonArray array ? [.. array.Select(a => a!.GetValue<string>())] : [];
+
+    /// <summary>The plan's line for <paramref name="resource"/>.</summary>
+    public string PlanLine(string resource) => Assert.Single(Result.Plan, l => l.StartsWith($"- `{resource}` (", StringComparison.Ordinal));
+
+    /// <summary>A secret's composed value (its <c>SecretString</c>) as JSON text.</summary>
+    public string SecretString(string secretId) => Resources[secretId]!["Properties"]!["SecretString"]!.ToJsonString();
 
     public static string Id(string resource) => string.Concat(resource.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 }

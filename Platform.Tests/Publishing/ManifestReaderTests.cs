@@ -37,25 +37,31 @@ public sealed class ManifestReaderTests
         Assert.Equal(KnownUnresolvable.GetValueOrDefault(file, []), failures.Select(f => f[..f.IndexOf('}')]).Distinct().Order());
     }
 
-    /// <summary>What Aspire wrote that no deployment can resolve: references to a connection-string parameter's
-    /// bindings, and (in the stale Aspire 8 test manifest) to a URI-encoded password it did not write.</summary>
+    /// <summary>
+    /// What Aspire wrote that the reader cannot resolve alone: in the stale Aspire 8 test manifest, a URI-encoded password
+    /// it did not write (a deployment takes it by Aspire's convention). The bindings of a connection-string parameter
+    /// (ParameterEndToEnd's <c>{sql.bindings.tcp.host}</c>) resolve to leaves, which a deployment supplies.
+    /// </summary>
     private static readonly Dictionary<string, string[]> KnownUnresolvable = new()
     {
-        ["playground-ParameterEndToEnd.AppHost.aspire-manifest.json"] =
-        [
-            "api env ConnectionStrings__cs: '{sql.bindings.tcp.url",
-            "api env DB_HOST: '{sql.bindings.tcp.host",
-            "api env DB_JDBCCONNECTIONSTRING: '{sql.bindings.tcp.host",
-            "api env DB_PORT: '{sql.bindings.tcp.port",
-            "api env DB_URI: '{sql.bindings.tcp.host",
-            "cs connectionString: '{sql.bindings.tcp.url",
-        ],
         ["tests-testproject-TestProject.AppHost.aspire-manifest.json"] =
         [
             "integrationservicea env ConnectionStrings__rabbitmq: '{rabbitmq-password-uri-encoded.value",
             "rabbitmq connectionString: '{rabbitmq-password-uri-encoded.value",
         ],
     };
+
+    [Fact]
+    public void The_address_of_a_connection_string_parameter_is_a_leaf_the_deployment_supplies()
+    {
+        var manifest = AspireManifest.Load(Repository.Aspire("manifest-examples", "playground-ParameterEndToEnd.AppHost.aspire-manifest.json"));
+
+        var value = new ManifestResolver(manifest).Resolve("{cs.connectionString}", "test");
+
+        Assert.Equal(["sql.bindings.tcp.url", "insertionrows.inputs.value"], value.References.Select(r => $"{r.Resource}.{r.Property}"));
+        var error = Assert.Throws<ManifestException>(() => new ManifestResolver(manifest).Resolve("{insertionrows.bindings.tcp.host}", "test"));
+        Assert.Contains("which it does not have", error.Message);
+    }
 
     [Fact]
     public void Reads_each_resource_type_into_its_record()

@@ -1,6 +1,10 @@
 namespace Platform.Deployment.Aws.Settings;
 
-public sealed record PostgresSettings
+/// <summary>
+/// One RDS engine's instances (<c>postgres</c>, <c>mysql</c>, <c>sqlServer</c>): the same fields for every engine, with
+/// the engine's own defaults where they differ (see <see cref="SqlServerSettings"/>).
+/// </summary>
+public record RdsSettings
 {
     public string InstanceClass { get; init; } = "t4g.medium";
     public int AllocatedStorageGiB { get; init; } = 20;
@@ -10,4 +14,7 @@ public sealed record PostgresSettings
     public int BackupRetentionDays { get; init; } = 7;
 
     public bool DeletionProtection { get; init; } = true;
+
+    /// <summary>The RDS engine version; unset, it comes from the image's tag (see README, "Mapping").</summary>
+    public string? EngineVersion { get; init; }
 }
