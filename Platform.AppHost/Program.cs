@@ -24,10 +24,11 @@ var migrations = builder.AddProject<Projects.Platform_Migrations>("migrations")
     .WithReference(db)
     .WaitFor(db);
 
-// Identity: the first admin, and the secrets of the provider's keys and of its two clients (web, and scripts).
+// Identity: the first admin, the provider's keys, and its two clients (web, and scripts).
 var adminEmail = builder.AddParameter("identity-admin-email", "admin@platform.local");
 var adminPassword = builder.AddGeneratedSecret("identity-admin-password");
 var signingKey = builder.AddGeneratedSecret("identity-signing-key", minLength: 43);
+var webClientId = builder.AddParameter("identity-web-client-id", "platform-web");
 var webSecret = builder.AddGeneratedSecret("identity-web-secret");
 var cliSecret = builder.AddGeneratedSecret("identity-cli-secret");
 
@@ -36,6 +37,7 @@ var identitySetup = builder.AddProject<Projects.Platform_Identity>("identity-set
     .WithReference(identityDb)
     .WithEnvironment("Identity__Setup__AdminEmail", adminEmail)
     .WithEnvironment("Identity__Setup__AdminPassword", adminPassword)
+    .WithEnvironment("Identity__Setup__WebClientId", webClientId)
     .WithEnvironment("Identity__Setup__WebClientSecret", webSecret)
     .WithEnvironment("Identity__Setup__CliClientSecret", cliSecret)
     .WaitFor(identityDb);
@@ -71,10 +73,12 @@ var web = builder.AddProject<Projects.Platform_Web>("web")
     .WithReference(api)
     .WithReference(identity)
     .WithReference(cache)
+    .WithEnvironment("Identity__ClientId", webClientId)
     .WithEnvironment("Identity__ClientSecret", webSecret)
     .WaitFor(cache);
 
-// Identity registers web's address as where it sends people back after signing in and out.
-identitySetup.WithEnvironment("Identity__Setup__WebClientUrls__0", web.GetEndpoint("http"));
+// Public addresses (HTTPS in the cloud): identity's is the issuer its tokens name, web's is where it sends people back.
+identity.WithEnvironment("Identity__Issuer", identity.GetPublicAddress());
+identitySetup.WithEnvironment("Identity__Setup__WebClientUrls__0", web.GetPublicAddress());
 
 builder.Build().Run();

@@ -20,7 +20,8 @@ internal static partial class PlanBuilder
         var implied = ImpliedResources.Of(manifest);
         manifest = manifest.With(implied);
         var skip = settings.Skip;
-        var problems = skip.Where(s => !manifest.TryGet(s, out _)).Select(s => $"'{s}' is in the settings' skip list but not in the manifest").ToList();
+        var problems = skip.Where(s => !manifest.TryGet(s, out _)).Select(s => $"'{s}' is in the settings' skip list but not in the manifest")
+            .Concat(ExternalServiceProblems(manifest, settings)).ToList();
         var resolver = new ManifestResolver(manifest);
         var report = new PlanReport(settings);
         var rewrites = new ConnectionRewrites();
@@ -33,7 +34,7 @@ internal static partial class PlanBuilder
         var services = new List<Workload>();
         var runOnce = new List<Workload>();
 
-        foreach (var resource in manifest.Resources.Where(r => !skip.Contains(r.Name)))
+        foreach (var resource in manifest.Resources.Where(r => !skip.Contains(r.Name) && !settings.ExternalServices.ContainsKey(r.Name)))
         {
             try
             {
@@ -110,6 +111,21 @@ internal static partial class PlanBuilder
             throw new DeploymentException($"The manifest cannot be deployed to ECS as it is:\n  {string.Join("\n  ", problems.Distinct())}");
         }
         return plan with { Report = report.Complete(plan, skip) };
+    }
+
+    private static IEnumerable<string> ExternalServiceProblems(AspireManifest manifest, DeploymentSettings settings)
+    {
+        foreach (var (name, address) in settings.ExternalServices)
+        {
+            if (!manifest.TryGet(name, out var resource) || resource is not ManifestWorkload { Bindings.Count: > 0 })
+            {
+                yield return $"'{name}' is in the settings' externalServices but is not a service with bindings in the manifest";
+            }
+            else if (settings.Skip.Contains(name))
+            {
+                yield return $"'{name}' is both skipped and an external service: keep it in one of the two settings";
+            }
+        }
     }
 
     private static string Unmappable(ManifestResource resource) => resource switch

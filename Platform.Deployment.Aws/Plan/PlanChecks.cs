@@ -20,6 +20,7 @@ internal static class PlanChecks
             .Concat(plan.Caches.Select(r => r.Container.Name))
             .Concat(plan.Brokers.Select(r => r.Container.Name))
             .Concat(plan.Services.Select(s => s.Name))
+            .Concat(settings.ExternalServices.Keys)
             // A resource published as a connection string: its address is given at deployment.
             .Concat(plan.Parameters.Where(p => p.ConnectionString is not null).Select(p => p.Name))
             .ToHashSet();
@@ -69,7 +70,9 @@ internal static class PlanChecks
         {
             foreach (var target in runOnce.CompletesBefore.Where(t => !workloads.Contains(t)))
             {
-                yield return $"'{runOnce.Name}' completesBefore '{target}', which is not a service or run-once task of this deployment";
+                yield return settings.ExternalServices.ContainsKey(target)
+                    ? $"'{runOnce.Name}' prepares '{target}', which runs outside the stack (externalServices): list '{runOnce.Name}' in the settings' skip"
+                    : $"'{runOnce.Name}' completesBefore '{target}', which is not a service or run-once task of this deployment";
             }
         }
     }

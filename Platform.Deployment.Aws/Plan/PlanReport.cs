@@ -66,6 +66,9 @@ internal sealed class PlanReport(DeploymentSettings settings)
                 case var _ when skip.Contains(resource.Name):
                     Add(resource, "not deployed: in the settings' skip", "skip", []);
                     break;
+                case var _ when settings.ExternalServices.TryGetValue(resource.Name, out var address):
+                    Add(resource, $"not deployed: runs outside the stack at {address.OriginalString}, which every address of it resolves to", $"externalServices.{resource.Name}", []);
+                    break;
                 case ManifestAnnotatedString implied when plan.Added.Contains(implied):
                     Add(resource, ImpliedResources.Describe(implied), "", []);
                     break;

@@ -31,6 +31,13 @@ public sealed record DeploymentSettings
     /// </summary>
     public IReadOnlyList<string> Skip { get; init; } = [];
 
+    /// <summary>
+    /// Services that already run outside this stack, by their address (for example <c>"identity"</c>: an existing
+    /// OpenID Connect provider such as Amazon Cognito). They are not deployed; every binding of theirs resolves to the
+    /// given address, so the services that reference them reach it instead.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uri> ExternalServices { get; init; } = new Dictionary<string, Uri>();
+
     public RdsSettings Postgres { get; init; } = new();
 
     public RdsSettings MySql { get; init; } = new();

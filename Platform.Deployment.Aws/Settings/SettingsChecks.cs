@@ -70,6 +70,10 @@ internal static partial class SettingsChecks
         {
             yield return "allowPlainHttp cannot be set with domain or certificateArn: traffic is either encrypted or not";
         }
+        foreach (var (name, address) in settings.ExternalServices.Where(e => e.Value is not { IsAbsoluteUri: true, Scheme: "https" }))
+        {
+            yield return $"externalServices.{name} must be an https address such as https://login.example.com/, not '{address.OriginalString}': the services reach it over the internet";
+        }
         if (settings.ServiceConnectTlsAuthorityArn is { } authority && !CertificateAuthorityArn().IsMatch(authority))
         {
             yield return $"serviceConnectTlsAuthorityArn must be an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>), not '{authority}'";

@@ -68,6 +68,10 @@ public static class EcsSynthesizer
         var workloads = context.Plan.Services.Concat(context.Plan.RunOnceTasks).ToList();
         var securityGroups = workloads.ToDictionary(w => w.Name, tasks.SecurityGroupFor);
         services.RegisterEndpoints(securityGroups);
+        foreach (var (name, address) in context.Settings.ExternalServices)
+        {
+            context.Endpoints.AddExternal(context.Plan.Manifest[name], address);
+        }
         var serviceTasks = context.Plan.Services.Select(w => tasks.Create(w, securityGroups[w.Name], withCollector: true)).ToList();
         // A run-once task exits in minutes, before a collector would have flushed anything: it logs only.
         var runOnceTasks = context.Plan.RunOnceTasks.Select(w => tasks.Create(w, securityGroups[w.Name], withCollector: false)).ToList();

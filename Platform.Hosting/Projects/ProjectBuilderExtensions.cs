@@ -30,6 +30,9 @@ public static class ProjectBuilderExtensions
         return project;
     }
 
+    /// <summary>The project's public address (see <see cref="PublicAddress"/>); call <c>WithExternalHttpEndpoints</c> first.</summary>
+    public static PublicAddress GetPublicAddress(this IResourceBuilder<ProjectResource> builder) => new(builder.Resource);
+
     /// <summary>Runs <paramref name="replicas"/> copies; locally they share one address through a round-robin proxy.</summary>
     public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
     {

@@ -22,7 +22,7 @@ internal static class ProjectManifest
         if (!runOnce)
         {
             // A step that runs to completion serves nothing: no bindings (and no HTTP_PORTS, see AddProjectDefaults).
-            context.WriteBindings(project);
+            context.WriteBindings(PublicAddress.PublishedEndpoints(project));
         }
         else
         {

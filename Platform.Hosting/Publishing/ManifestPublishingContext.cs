@@ -64,9 +64,10 @@ public sealed class ManifestPublishingContext(Utf8JsonWriter writer, string mani
     /// Aspire's bindings: <c>targetPort</c> when the workload listens on a known port; none for a project's first
     /// HTTP endpoint, whose port the deployment chooses (and passes in <c>HTTP_PORTS</c>).
     /// </summary>
-    public void WriteBindings(IResource resource)
+    public void WriteBindings(IResource resource) => WriteBindings(resource.AnnotationsOf<EndpointAnnotation>().ToList());
+
+    public void WriteBindings(IReadOnlyList<EndpointAnnotation> endpoints)
     {
-        var endpoints = resource.AnnotationsOf<EndpointAnnotation>().ToList();
         if (endpoints.Count == 0)
         {
             return;

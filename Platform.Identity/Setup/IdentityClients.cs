@@ -7,7 +7,7 @@ namespace Platform.Identity.Setup;
 /// <summary>The clients of this provider, as registered by the setup step.</summary>
 public static class IdentityClients
 {
-    /// <summary>The web front end: authorization code with PKCE, refresh tokens, confidential (it has a secret).</summary>
+    /// <summary>The web front end's default client id: authorization code with PKCE, refresh tokens, confidential (it has a secret).</summary>
     public const string Web = "platform-web";
 
     /// <summary>Scripts and CI: client credentials.</summary>
@@ -20,7 +20,7 @@ public static class IdentityClients
     {
         var web = new OpenIddictApplicationDescriptor
         {
-            ClientId = Web,
+            ClientId = setup.WebClientId,
             ClientSecret = setup.WebClientSecret,
             ClientType = ClientTypes.Confidential,
             ConsentType = ConsentTypes.Implicit,

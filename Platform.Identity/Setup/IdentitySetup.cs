@@ -47,7 +47,7 @@ public static class IdentitySetup
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         await UpsertAsync(applications, IdentityClients.WebDescriptor(setup));
         await UpsertAsync(applications, IdentityClients.CliDescriptor(setup));
-        Console.WriteLine($"Identity is set up: admin {setup.AdminEmail}, clients {IdentityClients.Web} and {IdentityClients.Cli}.");
+        Console.WriteLine($"Identity is set up: admin {setup.AdminEmail}, clients {setup.WebClientId} and {IdentityClients.Cli}.");
         return 0;
     }
 

@@ -15,6 +15,10 @@ public sealed class SetupOptions
     [Required, MinLength(12)]
     public string AdminPassword { get; set; } = "";
 
+    /// <summary>The web front end's client id (<c>identity-web-client-id</c>).</summary>
+    [Required]
+    public string WebClientId { get; set; } = IdentityClients.Web;
+
     /// <summary>The web front end's secret (<c>identity-web-secret</c>, generated).</summary>
     [Required, MinLength(16)]
     public string WebClientSecret { get; set; } = "";

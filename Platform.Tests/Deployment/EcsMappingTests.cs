@@ -153,8 +153,8 @@ public sealed partial class EcsMappingTests(SynthesizedPlatform platform) : ICla
             var (environment, secrets) = Template.Variables(name);
             Assert.DoesNotContain(environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
             Assert.DoesNotContain(environment.Values, v => v.Contains("resolve:secretsmanager", StringComparison.Ordinal) || v.Contains("Password", StringComparison.OrdinalIgnoreCase));
-            // Connection strings, and web's client secret (a parameter): secrets, whatever the variable is called.
-            Assert.All(secrets.Keys, k => Assert.True(k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k == "Identity__ClientSecret", k));
+            // Connection strings, and web's client id and secret (parameters): secrets, whatever the variable is called.
+            Assert.All(secrets.Keys, k => Assert.True(k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k is "Identity__ClientId" or "Identity__ClientSecret", k));
         }
         var generated = Template.OfType("AWS::SecretsManager::Secret").Where(s => s.Properties["GenerateSecretString"] is not null).ToList();
         var lengths = new Dictionary<string, int>

@@ -118,7 +118,7 @@ public sealed class ManifestReaderTests
     [Theory]
     [InlineData("{nope.connectionString}", "test: '{nope.connectionString}' refers to resource 'nope', which is not in the manifest.")]
     [InlineData("{api.connectionString}", "test: '{api.connectionString}' refers to the connection string of 'api' (project.v0), which has none.")]
-    [InlineData("{api.bindings.grpc.url}", "test: '{api.bindings.grpc.url}' refers to binding 'grpc' of 'api', which has bindings: http.")]
+    [InlineData("{api.bindings.grpc.url}", "test: '{api.bindings.grpc.url}' refers to binding 'grpc' of 'api', which has bindings: http, https.")]
     [InlineData("{api.bindings.http.path}", "test: '{api.bindings.http.path}' asks for 'path' of a binding; a binding has url, host, port, targetPort, scheme.")]
     [InlineData("{pg.colour}", "test: '{pg.colour}' refers to 'colour' of 'pg' (container.v0), which it does not have.")]
     public void An_unknown_resource_or_property_is_a_clear_error(string expression, string message)
