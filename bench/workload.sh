@@ -11,32 +11,26 @@
 set -euo pipefail
 set -m
 cd "$(dirname "$0")/.."
+. bench/stack.sh
 runs=${RUNS:-3}
 data=$(mktemp -d /tmp/platform-bench-XXXXXX)
 chmod 755 "$data"
 log=$(mktemp)
-Platform__ConsoleView=Lines dotnet run -c Release --no-build --project Platform.AppHost -- --data-dir "$data" >"$log" 2>&1 &
+start_stack . "$data" "$log"
 leader=$!
 bare=""
 frozen=""
 cleanup() {
   [ -n "$frozen" ] && kill -CONT "$frozen" 2>/dev/null || true
   [ -n "$bare" ] && kill "$bare" 2>/dev/null || true
-  # SIGTERM, not SIGINT: a script started in the background inherits SIGINT ignored, and so would the AppHost.
-  kill -TERM -- "-$leader" 2>/dev/null || true
-  wait "$leader" 2>/dev/null || true
+  stop_stack "$leader"
   rm -rf "$data" "$log"
 }
 trap cleanup EXIT
 
-until grep -q "resources are up" "$log"; do
-  kill -0 "$leader" 2>/dev/null || { cat "$log" >&2; echo "the AppHost exited before it was up" >&2; exit 1; }
-  sleep 0.2
-done
+wait_for_stack "$leader" "$log"
 
-# The services' own environment says where everything is.
-env_of() { tr '\0' '\n' < "/proc/$1/environ" | sed -n "s/^$2=//p"; }
-api_pid=$(pgrep -f "$PWD/Platform.Api/bin/Release/net10.0/Platform.Api.dll" | head -1)
+api_pid=$(service_pid . Platform.Api)
 worker_pids=($(pgrep -f "$PWD/Platform.Worker/bin/Release/net10.0/Platform.Worker.dll"))
 export PRIMARY=$(env_of "$api_pid" ConnectionStrings__platformdb)
 export REPLICA=$(env_of "$api_pid" ConnectionStrings__platformdb-replica)
@@ -46,18 +40,10 @@ identity=$(env_of "$api_pid" services__identity__http__0)
 redis_port=$(echo "$REDIS" | sed -E 's/^[^:]+:([0-9]+),.*/\1/')
 redis_password=$(echo "$REDIS" | sed -E 's/.*password=([^,]*).*/\1/')
 
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 job_bench() { dotnet bench/JobBench/bin/Release/net10.0/JobBench.dll "$@"; }
 
-# The api wants a bearer token: the command-line client's, by client credentials. Secrets and the token go through
-# files and the environment (owner-only, in the run's data folder), never through a command line.
-token_ms() { # prints the token endpoint's time in ms and writes the token to $data/token
-  printf 'grant_type=client_credentials&client_id=platform-cli&scope=assets.read%%20assets.write&client_secret=%s' \
-    "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["identity-cli-secret"])' "$data/secrets.json")" |
-    curl -sf -d @- -o "$data/token.json" -w '%{time_total}' "$identity/connect/token" | awk '{ print $1 * 1000 }'
-  python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["access_token"])' "$data/token.json" > "$data/token"
-  printf 'Authorization: Bearer %s\n' "$(cat "$data/token")" > "$data/auth-header"
-}
+# The api wants a bearer token: the command-line client's, by client credentials (see fetch_token).
+token_ms() { fetch_token "$identity" "$data"; }
 authed() { curl -H "@$data/auth-header" "$@"; }
 umask 077
 token_ms >/dev/null
@@ -113,9 +99,7 @@ bare_port=$((20000 + RANDOM % 5000))
 BODY_BYTES=$body_bytes ASPNETCORE_URLS="http://localhost:$bare_port" dotnet bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll >/dev/null 2>&1 &
 bare=$!
 until curl -sf -o /dev/null "http://localhost:$bare_port/asset"; do sleep 0.1; done
-wrk_run() { # url -> "req/s p99_ms"
-  wrk -t2 -c32 -d10s --latency -s bench/bearer.lua "$1" | awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v } END { print rps, p99 }'
-}
+wrk_run() { wrk_rps_p99 "$1" 10s -s bench/bearer.lua; } # url -> "req/s p99_ms"
 api_rps=(); api_p99=(); bare_rps=(); bare_p99=()
 wrk -t2 -c32 -d3s -s bench/bearer.lua "$api/api/assets/$asset" >/dev/null; wrk -t2 -c32 -d3s "http://localhost:$bare_port/asset" >/dev/null
 for i in $(seq $runs); do

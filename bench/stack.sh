@@ -1,0 +1,44 @@
+# Shell functions the benchmarks share; source it from a script under bench/ that has run `set -euo pipefail; set -m`.
+
+# Starts the AppHost of the checkout $1 (built in Release) on the data folder $2, logging to $3, with free dashboard
+# ports (so that two stacks can run side by side). Call it in the script's own shell, not in $(…), and take $! as the
+# process group's leader (a subshell would run it without a process group of its own); stop it with stop_stack.
+start_stack() {
+  (cd "$1" && Platform__ConsoleView=Lines Dashboard__Port=0 Dashboard__OtlpGrpcPort=0 Dashboard__OtlpHttpPort=0 \
+    exec dotnet run -c Release --no-build --project Platform.AppHost -- --data-dir "$2") >"$3" 2>&1 &
+}
+
+# Waits until the AppHost that logs to $2 (leader $1) says every resource is up.
+wait_for_stack() {
+  until grep -q "resources are up" "$2"; do
+    kill -0 "$1" 2>/dev/null || { cat "$2" >&2; echo "the AppHost exited before it was up" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+
+# SIGTERM, not SIGINT: a script started in the background inherits SIGINT ignored, and so would the AppHost.
+stop_stack() { kill -TERM -- "-$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# The value of variable $2 in the environment of process $1: the services' own environment says where everything is.
+env_of() { tr '\0' '\n' < "/proc/$1/environ" | sed -n "s/^$2=//p"; }
+
+# The pid of the service whose dll is $2 in the checkout $1 (Release build).
+service_pid() { pgrep -f "$(cd "$1" && pwd)/$2/bin/Release/net10.0/$2.dll" | head -1; }
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# A client-credentials token of platform-cli from the identity at $1, its secret read from the data folder $2; the
+# token goes to $2/token and a header file $2/auth-header (owner-only, never a command line); prints the request's ms.
+fetch_token() {
+  printf 'grant_type=client_credentials&client_id=platform-cli&scope=assets.read%%20assets.write&client_secret=%s' \
+    "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["identity-cli-secret"])' "$2/secrets.json")" |
+    curl -sf -d @- -o "$2/token.json" -w '%{time_total}' "$1/connect/token" | awk '{ print $1 * 1000 }'
+  python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["access_token"])' "$2/token.json" > "$2/token"
+  printf 'Authorization: Bearer %s\n' "$(cat "$2/token")" > "$2/auth-header"
+}
+
+# wrk against $1 for $2 (e.g. 10s), extra wrk arguments after; prints "req/s p99_ms".
+wrk_rps_p99() {
+  local url=$1 duration=$2; shift 2
+  wrk -t2 -c32 -d"$duration" --latency "$@" "$url" | awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v } END { print rps, p99 }'
+}
