@@ -1,6 +1,7 @@
 using Platform.Api.Apis;
 using Platform.Api;
 using Platform.Api.Problems;
+using Platform.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseHeaderSizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 // After authentication: the limit is per caller.

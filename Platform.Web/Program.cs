@@ -1,5 +1,6 @@
 using Platform.Web.Api;
 using Platform.Web.SignIn;
+using Platform.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,9 +23,12 @@ builder.Services.AddHttpClient(ApiClient.Writes, client =>
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 #pragma warning restore EXTEXP0001
 builder.Services.AddScoped<ApiClient>();
+builder.Services.AddApiProblemResponses();
 
 var app = builder.Build();
 
+app.UseApiProblemResponses();
+app.UseHeaderSizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseSignInAgainWhenTokensLapse();

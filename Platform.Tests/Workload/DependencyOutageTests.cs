@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Hosting.Orchestration;
+using Platform.Tests.Graph;
+using Platform.Tests.Identity;
+using Platform.Tests.Infrastructure;
+
+namespace Platform.Tests.Workload;
+
+/// <summary>
+/// The graph with one dependency stopped (the dashboard's Stop): the api answers what needs it with a 503 ProblemDetails
+/// and Retry-After that names it, never a 500, writes nothing, and takes back what it had already stored; web's forms
+/// answer the same when the api itself is gone. Each test starts the resource again and waits until the api is healthy.
+/// </summary>
+[Collection("graph")]
+public sealed class DependencyOutageTests(GraphFixture fixture) : WorkloadTestClass(fixture)
+{
+    [Fact]
+    public async Task With_the_database_stopped_an_upload_is_a_503_and_its_stored_object_is_deleted()
+    {
+        await Workload.WaitUntilQuietAsync();
+        var objectsBefore = await Workload.CountObjectsAsync("assets/");
+
+        await WhileStoppedAsync("pg", async () =>
+        {
+            // The file reaches S3 before the insert fails: the failure path must delete it.
+            using var upload = await Workload.Api.PostAsync("/api/assets", Workload.Form("no row for me\n"u8.ToArray(), "orphan.txt"));
+            await AssertUnavailableAsync(upload, "PostgreSQL");
+            Assert.Equal(objectsBefore, await Workload.CountObjectsAsync("assets/"));
+
+            using var list = await Workload.Api.GetAsync("/api/assets");
+            await AssertUnavailableAsync(list, "PostgreSQL");
+            using var job = await Workload.Api.GetAsync($"/api/jobs/{Guid.NewGuid()}");
+            await AssertUnavailableAsync(job, "PostgreSQL");
+        });
+
+        Assert.Equal(0, await Workload.ScalarAsync<long>("SELECT count(*) FROM assets"));
+    }
+
+    [Fact]
+    public async Task With_storage_stopped_uploads_and_downloads_are_503_and_write_nothing()
+    {
+        var id = (await Workload.UploadAsync("kept\n"u8.ToArray(), "kept.txt")).GetProperty("id").GetGuid();
+        await Workload.WaitForAssetAsync(id, "done");
+        await Workload.WaitUntilQuietAsync();
+        var assetsBefore = await Workload.ScalarAsync<long>("SELECT count(*) FROM assets");
+
+        await WhileStoppedAsync("storage", async () =>
+        {
+            using var upload = await Workload.Api.PostAsync("/api/assets", Workload.Form("nowhere to go\n"u8.ToArray(), "lost.txt"));
+            await AssertUnavailableAsync(upload, "S3");
+            using var download = await Workload.Api.GetAsync($"/api/assets/{id}/content");
+            await AssertUnavailableAsync(download, "S3");
+            Assert.Equal(assetsBefore, await Workload.ScalarAsync<long>("SELECT count(*) FROM assets"));
+        });
+
+        // Back: the same upload is accepted.
+        await Workload.UploadAsync("somewhere to go\n"u8.ToArray(), "found.txt");
+    }
+
+    [Fact]
+    public async Task With_the_api_stopped_the_upload_form_of_web_is_a_503_with_Retry_After()
+    {
+        using var web = await IdentityFlows.WebAsAsync(Fixture.App, Email);
+        var form = await web.GetStringAsync("/upload");
+        var action = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(form, "action=\"(?<action>/uploads\\?[^\"]+)\"").Groups["action"].Value);
+
+        await WhileStoppedAsync("api", async () =>
+        {
+            using var upload = await web.PostAsync(action, Workload.Form("for nobody\n"u8.ToArray(), "web.txt"));
+            var problem = await AssertProblemAsync(upload, 503);
+            Assert.NotNull(upload.Headers.RetryAfter?.Delta);
+            Assert.Contains("api", problem.GetProperty("detail").GetString());
+        });
+    }
+
+    /// <summary>Stops <paramref name="resource"/>, runs <paramref name="during"/>, starts it again, and waits until it and
+    /// the api are healthy.</summary>
+    private async Task WhileStoppedAsync(string resource, Func<Task> during)
+    {
+        var commands = Fixture.App.Services.GetRequiredService<ResourceCommandService>();
+        await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        try
+        {
+            await during();
+        }
+        finally
+        {
+            await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+            foreach (var name in new[] { resource, "api" }.Distinct())
+            {
+                await Eventually.TrueAsync(() => Fixture.App.ResourceNotifications.GetSnapshot(name).IsHealthy, Workload.Patience, $"{name} to be healthy again");
+            }
+        }
+    }
+
+    private static async Task AssertUnavailableAsync(HttpResponseMessage response, string dependency)
+    {
+        var problem = await AssertProblemAsync(response, 503);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"no Retry-After on the 503 for {dependency}");
+        Assert.Equal(dependency, problem.GetProperty("dependency").GetString());
+    }
+
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+}
