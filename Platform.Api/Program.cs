@@ -1,5 +1,6 @@
 using Platform.Api.Apis;
 using Platform.Api;
+using Platform.Api.Http;
 using Platform.Api.Problems;
 using Platform.ServiceDefaults.Http;
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 
 app.UseProblemResponses();
 app.UseHeaderSizeLimit();
+app.UseUtf8JsonOnly();
 app.UseAuthentication();
 app.UseAuthorization();
 // After authentication: the limit is per caller.

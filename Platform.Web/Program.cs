@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddWebSignIn();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add(new AntiforgeryProblemFilter()));
 builder.Services.AddAntiforgery(antiforgery => antiforgery.HeaderName = "X-Antiforgery-Token");
 
 // "api" is resolved by service discovery (services__api__http__0), as under Aspire.

@@ -16,7 +16,7 @@ public static class UnavailableDependency
     public const string Redis = "Redis";
     public const string S3 = "S3";
 
-    /// <summary>A network failure no client above claimed (the S3 client can throw the HTTP client's own).</summary>
+    /// <summary>A network failure that no client above claimed.</summary>
     public const string Unnamed = "a service it depends on";
 
     /// <summary>SQLSTATE classes that mean the server, not the statement, is the problem: connection exception (08),
@@ -48,7 +48,8 @@ public static class UnavailableDependency
         // Throttling (503 SlowDown) and the service's own errors; its 4xx are answers about the request.
         AmazonServiceException service when (int)service.StatusCode >= 500 || IsNetworkFailure(service.InnerException) => S3,
         AmazonClientException client when IsNetworkFailure(client.InnerException) => S3,
-        HttpRequestException or SocketException or TimeoutException => Unnamed,
+        // The S3 client lets its HTTP client's own exception through; its frames are in the trace.
+        HttpRequestException or SocketException or TimeoutException => e.StackTrace?.Contains("Amazon.Runtime.", StringComparison.Ordinal) == true ? S3 : Unnamed,
         _ => null,
     };
 

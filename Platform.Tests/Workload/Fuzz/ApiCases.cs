@@ -25,7 +25,8 @@ public static class ApiCases
         {
             var (method, template) = random.Pick(IdRoutes);
             var (segment, what) = random.BadId();
-            yield return new FuzzCase($"{what} in {template}", FuzzSender.Person, method, string.Format(template, segment));
+            // A NUL in the path is refused by Kestrel's request-line parser, before any of the api runs.
+            yield return new FuzzCase($"{what} in {template}", FuzzSender.Person, method, string.Format(template, segment), RefusedByKestrel: segment.Contains("%00"));
         }
     }
 
@@ -79,21 +80,27 @@ public static class ApiCases
         {
             var (method, path, _) = random.Pick(endpoints);
             var body = method == HttpMethod.Post ? BodyFor(random, path, assetId) : null;
-            switch (random.Next(3))
+            switch (random.Next(4))
             {
                 case 0:
-                    var size = random.Next(17 * 1024, 30 * 1024);
+                    // Over the api's limit, under Kestrel's 32 KB with the token and the rest.
+                    var size = random.Next(17 * 1024, 29 * 1024);
                     yield return new FuzzCase($"a header of {size} bytes", FuzzSender.Person, method, path, body,
                         [new(random.Pick(["X-Fuzz", "Cookie", "Referer", "User-Agent", "Accept"]), new string('h', size))]);
                     break;
                 case 1:
-                    var headers = Enumerable.Range(0, random.Next(7, 12)).Select(n => new KeyValuePair<string, string>($"X-Fuzz-{n}", new string('h', 3500))).ToList();
-                    yield return new FuzzCase($"{headers.Count} headers of 3.5 KB", FuzzSender.Person, method, path, body, headers);
+                    var headers = Enumerable.Range(0, 8).Select(n => new KeyValuePair<string, string>($"X-Fuzz-{n}", new string('h', random.Next(3100, 3500)))).ToList();
+                    yield return new FuzzCase($"{headers.Count} headers of over 3 KB", FuzzSender.Person, method, path, body, headers);
+                    break;
+                case 2:
+                    var huge = random.Next(40 * 1024, 100 * 1024);
+                    yield return new FuzzCase($"a header of {huge} bytes, over Kestrel's limit", FuzzSender.Person, method, path, body,
+                        [new("X-Fuzz", new string('h', huge))], RefusedByKestrel: true);
                     break;
                 default:
                     var post = random.Pick(endpoints.Where(e => e.Method == HttpMethod.Post).ToList());
                     var contentType = random.Pick(["multipart/form-data; boundary=\"unterminated", "application/json; charset=no-such-charset", "application/json; charset=utf-7",
-                        "multipart/form-data; boundary=a; boundary=b", "\u00e9/\u00e9", "application/json, text/plain", "text/plain; charset=\"", "*/*"]);
+                        "multipart/form-data; boundary=a; boundary=b", "multipart/form-data; boundary=\"a\"b\"", "application/json, text/plain", "text/plain; charset=\"", "*/*"]);
                     var original = BodyFor(random, post.Path, assetId);
                     yield return new FuzzCase($"the Content-Type '{contentType}'", FuzzSender.Person, post.Method, post.Path, () =>
                     {

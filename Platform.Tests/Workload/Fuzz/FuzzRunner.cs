@@ -78,6 +78,10 @@ public sealed class FuzzRunner(Workload workload, int seed, Func<FuzzSender, Htt
         {
             return $"answered {status}: {shown}";
         }
+        if (fuzzCase.RefusedByKestrel)
+        {
+            return status is 400 or 431 ? null : $"answered {status}, where Kestrel refuses with 400 or 431";
+        }
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             return "rate-limited: the suite's people are too few for its cases";
