@@ -11,7 +11,7 @@ namespace Platform.Tests.Workload;
 /// <summary>
 /// The graph with one dependency stopped (the dashboard's Stop): the api answers what needs it with a 503 ProblemDetails
 /// and Retry-After that names it, never a 500, writes nothing, and takes back what it had already stored; web's forms
-/// answer the same when the api itself is gone. Each test starts the resource again and waits until the api is healthy.
+/// and pages answer the same when the api itself is gone. Each test starts the resource again and waits until the api is healthy.
 /// </summary>
 [Collection("graph")]
 public sealed class DependencyOutageTests(GraphFixture fixture) : WorkloadTestClass(fixture)
@@ -61,6 +61,27 @@ public sealed class DependencyOutageTests(GraphFixture fixture) : WorkloadTestCl
     }
 
     [Fact]
+    public async Task With_the_cache_stopped_reads_are_503_and_an_upload_that_cannot_be_queued_is_taken_back()
+    {
+        var id = (await Workload.UploadAsync("cached\n"u8.ToArray(), "cached.txt")).GetProperty("id").GetGuid();
+        await Workload.WaitForAssetAsync(id, "done");
+        await Workload.WaitUntilQuietAsync();
+        var assetsBefore = await Workload.ScalarAsync<long>("SELECT count(*) FROM assets");
+        var objectsBefore = await Workload.CountObjectsAsync("assets/");
+
+        await WhileStoppedAsync("cache", async () =>
+        {
+            using var read = await Workload.Api.GetAsync($"/api/assets/{Guid.NewGuid()}");
+            await AssertUnavailableAsync(read, "Redis");
+            // Stored and recorded, then the queue is down: the record and the object are taken back.
+            using var upload = await Workload.Api.PostAsync("/api/assets", Workload.Form("unqueued\n"u8.ToArray(), "unqueued.txt"));
+            await AssertUnavailableAsync(upload, "Redis");
+            Assert.Equal(assetsBefore, await Workload.ScalarAsync<long>("SELECT count(*) FROM assets"));
+            Assert.Equal(objectsBefore, await Workload.CountObjectsAsync("assets/"));
+        });
+    }
+
+    [Fact]
     public async Task With_the_api_stopped_the_upload_form_of_web_is_a_503_with_Retry_After()
     {
         using var web = await IdentityFlows.WebAsAsync(Fixture.App, Email);
@@ -73,6 +94,10 @@ public sealed class DependencyOutageTests(GraphFixture fixture) : WorkloadTestCl
             var problem = await AssertProblemAsync(upload, 503);
             Assert.NotNull(upload.Headers.RetryAfter?.Delta);
             Assert.Contains("api", problem.GetProperty("detail").GetString());
+            // A page: its reads are retried (web's resilience handler) before the 503.
+            using var page = await web.GetAsync("/");
+            await AssertProblemAsync(page, 503);
+            Assert.NotNull(page.Headers.RetryAfter?.Delta);
         });
     }
 
