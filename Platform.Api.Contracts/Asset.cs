@@ -23,5 +23,5 @@ public sealed record Asset(
 {
     /// <summary>Nothing changes a finished asset but a new job or a delete.</summary>
     [JsonIgnore]
-    public bool IsFinished => Status is AssetStatus.Done or AssetStatus.Failed;
+    public bool IsFinished => Status is AssetStatus.Done or AssetStatus.Failed or AssetStatus.Missing;
 }

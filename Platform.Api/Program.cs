@@ -1,6 +1,8 @@
 using Platform.Api.Apis;
 using Platform.Api;
+using Platform.Api.Http;
 using Platform.Api.Problems;
+using Platform.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +13,8 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseHeaderSizeLimit();
+app.UseUtf8JsonOnly();
 app.UseAuthentication();
 app.UseAuthorization();
 // After authentication: the limit is per caller.

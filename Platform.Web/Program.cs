@@ -1,11 +1,12 @@
 using Platform.Web.Api;
 using Platform.Web.SignIn;
+using Platform.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddWebSignIn();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add(new AntiforgeryProblemFilter()));
 builder.Services.AddAntiforgery(antiforgery => antiforgery.HeaderName = "X-Antiforgery-Token");
 
 // "api" is resolved by service discovery (services__api__http__0), as under Aspire.
@@ -22,9 +23,12 @@ builder.Services.AddHttpClient(ApiClient.Writes, client =>
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 #pragma warning restore EXTEXP0001
 builder.Services.AddScoped<ApiClient>();
+builder.Services.AddApiProblemResponses();
 
 var app = builder.Build();
 
+app.UseApiProblemResponses();
+app.UseHeaderSizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseSignInAgainWhenTokensLapse();

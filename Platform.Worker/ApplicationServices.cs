@@ -5,6 +5,7 @@ using Platform.Worker.Analysis;
 using Platform.Worker.Jobs;
 using Platform.Worker.Processing;
 using Platform.Worker.Queue;
+using Platform.Worker.Reconciliation;
 using Platform.Worker.Telemetry;
 
 namespace Platform.Worker;
@@ -22,6 +23,7 @@ internal static class ApplicationServices
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<QueueOptions>>((host, queue) =>
             // Room to finish in-flight jobs, then to hand back the rest.
             host.ShutdownTimeout = TimeSpan.FromMilliseconds(queue.Value.ShutdownGraceMs) + TimeSpan.FromSeconds(5));
@@ -39,6 +41,7 @@ internal static class ApplicationServices
         builder.Services.AddHostedService<JobConsumer>();
         builder.Services.AddHostedService<RetryScheduler>();
         builder.Services.AddHostedService<LostJobSweeper>();
+        builder.Services.AddHostedService<OrphanSweeper>();
         if (!string.IsNullOrEmpty(builder.Configuration[QueueBacklogMetric.NamespaceKey]))
         {
             builder.Services.AddHostedService<QueueBacklogPublisher>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Assets;
 using Platform.Api.Contracts.Authorization;
 using Platform.Api.Http;
+using Platform.Api.Problems;
 using Platform.Api.RateLimiting;
 using Platform.Jobs;
 using Platform.Jobs.Queue;
@@ -119,9 +120,11 @@ public static class AssetsApi
         {
             return FileProblem(problem!);
         }
+        // Version 7: the id says when the upload began, which is how the worker's orphan sweep tells an upload still
+        // in flight from one whose record will never come (Platform.Worker/Reconciliation).
         var id = Guid.CreateVersion7();
         var key = AssetKeys.ContentObject(id);
-        var size = await services.Uploader.UploadAsync(key, file.Content, file.ContentType, limit, cancellationToken);
+        var size = await UploadWithinTimeoutAsync(services, key, file, limit, cancellationToken);
         if (size == 0)
         {
             return FileProblem("The file is empty.");
@@ -134,7 +137,8 @@ public static class AssetsApi
         }
         catch
         {
-            await services.Uploader.DeleteAsync([key]);
+            // No record will ever name the object: take it back now (the sweep is the backstop if this fails too).
+            await services.Uploader.TryDeleteAsync([key]);
             throw;
         }
         // Read before queueing: once queued, a worker may change it before the client hears of it.
@@ -147,10 +151,27 @@ public static class AssetsApi
         {
             // Unqueued, the asset would wait forever: take it all back and let the client retry.
             await services.Store.DeleteAsync(id, services.Caller, CancellationToken.None);
-            await services.Uploader.DeleteAsync([key]);
+            await services.Uploader.TryDeleteAsync([key]);
             throw;
         }
         return TypedResults.Accepted($"/api/assets/{id}", accepted);
+    }
+
+    /// <summary>Streams the file to S3, cut off after <see cref="AssetOptions.UploadTimeoutSeconds"/>: a client that
+    /// trickles its bytes must not hold a connection (and an unfinished object) for hours.</summary>
+    private static async Task<long> UploadWithinTimeoutAsync(AssetServices services, string key, UploadedFile file, long limit, CancellationToken cancellationToken)
+    {
+        var seconds = services.Options.Value.UploadTimeoutSeconds;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
+        try
+        {
+            return await services.Uploader.UploadAsync(key, file.Content, file.ContentType, limit, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new UploadTimeoutException(seconds);
+        }
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsset(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
@@ -161,7 +182,8 @@ public static class AssetsApi
             return TypedResults.NotFound();
         }
         await services.Cache.InvalidateAsync(id);
-        await services.Uploader.DeleteAsync(keys.All);
+        // The asset is gone whatever S3 says now: objects it could not delete are the orphan sweep's.
+        await services.Uploader.TryDeleteAsync(keys.All);
         return TypedResults.NoContent();
     }
 

@@ -10,6 +10,11 @@ public sealed class AssetOptions
     [Range(1, 5L * 1024 * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 50 * 1024 * 1024;
 
+    /// <summary>How long an upload may take from its first byte to its last; a slower one gets 408. The worker's orphan
+    /// sweep (<c>Reconciliation:OrphanAfterSeconds</c>) must wait longer than this.</summary>
+    [Range(1, 86_400)]
+    public int UploadTimeoutSeconds { get; set; } = 600;
+
     /// <summary>How long a finished asset stays in the Redis cache (changes remove it sooner).</summary>
     [Range(1, 86_400)]
     public int CacheSeconds { get; set; } = 300;

@@ -13,13 +13,27 @@ public static class MultipartUpload
     public static async Task<(UploadedFile? File, string? Problem)> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary) is not { Length: > 0 and <= 200 } boundary)
         {
             return (null, "The request must be multipart/form-data with a boundary.");
         }
         var reader = new MultipartReader(boundary.Value!, request.Body);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        while (true)
         {
+            MultipartSection? section;
+            try
+            {
+                section = await reader.ReadNextSectionAsync(cancellationToken);
+            }
+            catch (Exception e) when (MultipartSectionStream.IsMalformedBody(e))
+            {
+                return (null, MultipartSectionStream.Describe(e));
+            }
+            if (section is null)
+            {
+                return (null, $"The request has no file part named '{FileField}'.");
+            }
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || !disposition.IsFileDisposition()
                 || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, FileField, StringComparison.Ordinal))
@@ -36,8 +50,7 @@ public static class MultipartUpload
             {
                 return (null, "The file's Content-Type is not a valid media type.");
             }
-            return (new UploadedFile(fileName!, contentType, section.Body), null);
+            return (new UploadedFile(fileName!, contentType, new MultipartSectionStream(section.Body)), null);
         }
-        return (null, $"The request has no file part named '{FileField}'.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Platform.Api.Problems;
@@ -53,6 +54,20 @@ public sealed class ObjectUploader(IAmazonS3 s3, S3Connection connection, ILogge
         foreach (var key in keys)
         {
             await s3.DeleteObjectAsync(connection.BucketName, key);
+        }
+    }
+
+    /// <summary>Deletes objects that a failed request leaves without a record. A failure here must not hide the
+    /// request's own error: it is logged, and the worker's orphan sweep deletes the objects later.</summary>
+    public async Task TryDeleteAsync(IEnumerable<string> keys)
+    {
+        try
+        {
+            await DeleteAsync(keys);
+        }
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException)
+        {
+            logger.LogWarning(e, "Could not delete the objects of a failed upload; the orphan sweep will");
         }
     }
 

@@ -21,6 +21,9 @@ public sealed class JobTransitions
     private const int MaxBatch = 256;
     private const string DeadlockDetected = "40P01";
 
+    /// <summary>The asset's error while its object is missing.</summary>
+    public const string MissingObjectError = "The stored object is missing: verify-asset found no bytes for this asset.";
+
     private readonly NpgsqlDataSource _db;
     private readonly IConnectionMultiplexer _redis;
     private readonly Batcher<JobStart, StartedJob?> _starts;
@@ -38,8 +41,8 @@ public sealed class JobTransitions
     /// there is nothing to run (done, failed or deleted).</summary>
     public Task<StartedJob?> TryStartAsync(Guid jobId, string worker, string? traceId) => _starts.RunAsync(new(jobId, worker, traceId));
 
-    /// <summary>processing → done, with the job's result (and, for processing, the asset's new facts). False when this
-    /// attempt no longer owns the job.</summary>
+    /// <summary>processing → done, with the job's result (and, for processing, the asset's new facts; for verification, whether its object
+    /// is there, which marks the asset missing or not). False when this attempt no longer owns the job.</summary>
     public Task<bool> CompleteAsync(StartedJob job, JobOutcome outcome, string worker, string? traceId) =>
         _completions.RunAsync(new(job, outcome, worker, traceId));
 
@@ -140,8 +143,9 @@ public sealed class JobTransitions
     private async Task<IReadOnlyList<bool>> CompleteAllAsync(IReadOnlyList<JobCompletion> batch)
     {
         var completed = await RetryOnDeadlockAsync(() => WriteCompletionsAsync(batch));
-        // Only processing finds new facts about its asset, which changes what the api shows of it.
-        Guid[] changed = [.. batch.Where((completion, i) => completed[i] && completion.Outcome.Asset is not null).Select(c => c.Job.AssetId).Distinct()];
+        // Only processing (new facts) and verification (an object found missing, or back) change what the api shows of an asset.
+        Guid[] changed = [.. batch.Where((completion, i) => completed[i] && (completion.Outcome.Asset is not null || completion.Outcome.ObjectFound is not null))
+            .Select(c => c.Job.AssetId).Distinct()];
         if (changed.Length > 0)
         {
             await CachedAssets.InvalidateAsync(_redis.GetDatabase(), changed);
@@ -153,8 +157,8 @@ public sealed class JobTransitions
     {
         await using var command = BatchCommand($$"""
             WITH input AS (
-                SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[])
-                    WITH ORDINALITY AS i(job_id, attempt, worker, trace_id, result, content_type, sha256, report_key, n)
+                SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::bool[])
+                    WITH ORDINALITY AS i(job_id, attempt, worker, trace_id, result, content_type, sha256, report_key, object_found, n)
             ), done AS (
                 UPDATE jobs SET status = '{{JobStatus.Done}}', completed_at = now(), error = NULL, result = input.result
                 FROM input
@@ -167,6 +171,12 @@ public sealed class JobTransitions
                                   content_type = done.content_type, sha256 = done.sha256, report_key = done.report_key
                 -- Only jobs that found new facts about the asset (processing) change it.
                 FROM done WHERE assets.id = done.asset_id AND done.sha256 IS NOT NULL
+            ), presence AS (
+                -- A verification that found the object gone marks its asset missing; a later one that finds it back undoes that.
+                UPDATE assets SET status = CASE WHEN done.object_found THEN '{{AssetStatus.Done}}' ELSE '{{AssetStatus.Missing}}' END,
+                                  error = CASE WHEN done.object_found THEN NULL ELSE '{{MissingObjectError}}' END
+                FROM done WHERE assets.id = done.asset_id AND done.object_found IS NOT NULL
+                            AND (NOT done.object_found OR assets.status = '{{AssetStatus.Missing}}')
             )
             SELECT n FROM done
             """,
@@ -177,7 +187,8 @@ public sealed class JobTransitions
             batch.Select(c => c.Outcome.ResultJson).ToArray(),
             batch.Select(c => c.Outcome.Asset?.ContentType).ToArray(),
             batch.Select(c => c.Outcome.Asset?.Sha256).ToArray(),
-            batch.Select(c => c.Outcome.Asset?.ReportKey).ToArray());
+            batch.Select(c => c.Outcome.Asset?.ReportKey).ToArray(),
+            batch.Select(c => c.Outcome.ObjectFound).ToArray());
         var completed = new bool[batch.Count];
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace Platform.Web.Api;
@@ -30,7 +29,11 @@ public sealed class ApiClient(IHttpClientFactory clients)
     public async Task<(Asset? Asset, Problem? Problem)> UploadAsync(Stream body, string? contentType, long? contentLength, CancellationToken cancellationToken)
     {
         using var content = new StreamContent(body);
-        content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
+        if (contentType is not null)
+        {
+            // Passed on as sent, valid or not: the api says what is wrong with it.
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
         content.Headers.ContentLength = contentLength;
         using var response = await WriteClient.PostAsync("/api/assets", content, cancellationToken);
         return await ReadAsync<Asset>(response, cancellationToken);
@@ -79,7 +82,7 @@ public sealed class ApiClient(IHttpClientFactory clients)
             response.EnsureSuccessStatusCode();
         }
         return response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-            ? (await response.Content.ReadFromJsonAsync<Problem>(cancellationToken))!
-            : new Problem($"{(int)response.StatusCode} {response.ReasonPhrase}", null, null);
+            ? (await response.Content.ReadFromJsonAsync<Problem>(cancellationToken))! with { Status = (int)response.StatusCode }
+            : new Problem($"{(int)response.StatusCode} {response.ReasonPhrase}", null, null, (int)response.StatusCode);
     }
 }

@@ -7,6 +7,11 @@ public static class AssetContentEndpoint
         app.MapGet("/assets/{id:guid}/content", async (Guid id, ApiClient api, HttpContext context) =>
         {
             using var response = await api.OpenContentAsync(id, context.RequestAborted);
+            if ((int)response.StatusCode >= 500)
+            {
+                // The api or its storage is down: the problem responses make it a 503 with Retry-After.
+                response.EnsureSuccessStatusCode();
+            }
             if (!response.IsSuccessStatusCode)
             {
                 return Results.StatusCode((int)response.StatusCode);

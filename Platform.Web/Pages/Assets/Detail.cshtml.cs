@@ -23,14 +23,25 @@ public sealed class DetailModel(ApiClient api) : PageModel
         {
             return Redirect($"/assets/{id}");
         }
-        Problem = problem;
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        return await RefusedAsync(id, problem, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        Problem = await api.DeleteAssetAsync(id, cancellationToken);
-        return Problem is null ? Redirect("/") : await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        var problem = await api.DeleteAssetAsync(id, cancellationToken);
+        return problem is null ? Redirect("/") : await RefusedAsync(id, problem, cancellationToken);
+    }
+
+    /// <summary>The page again, with the api's reason and its 4xx status: the form was not carried out.</summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, Problem problem, CancellationToken cancellationToken)
+    {
+        Problem = problem;
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
