@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The SLA benchmark (issue 19): the load driver's mix (bench/LoadDriver, Mix.cs) through api and web, open-loop, on a
-# fresh local stack built in Release. First the target: RATE (1000) requests/s for SECONDS (60) s, with the CPU each
-# process used meanwhile; then the rate stepped (STEP_SECONDS, 30 s each) to the highest that still meets the targets:
-# p95 < 500 ms, p99 < 1 s, errors < 0.1 %. Up from RATE by STEP (250) while it holds; down (x0.75) while it does not.
+# fresh local stack built in Release. First the target: RATE (1000) requests/s for SECONDS_AT_RATE (60) s, with the CPU
+# each process used meanwhile; then the rate stepped (STEP_SECONDS, 30 s each) to the highest that still meets the targets:
+# p95 < 500 ms, p99 < 1 s, errors < 0.1 %: up from RATE by STEP (250) while they hold; if they do not, halved until
+# they do, then up by a quarter of that until they do not.
 # At most MAX_STEPS (6) steps; the queue drains between runs. Prints a table and the figures for docs/benchmarks.md.
 # Usage (under the shared CPU lock):
 #   dotnet build -c Release Platform.sln && dotnet build -c Release bench/LoadDriver
@@ -26,43 +27,55 @@ meets() { # SUMMARY line -> exit 0 when it meets the targets
 }
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 results=()
-measure() { # rate seconds [grep pattern] -> prints the driver's report (or its lines matching); appends "rate summary" to results
-  local out="$data/driver.out"
-  driver run --rate "$1" --seconds "$2" >"$out" 2>&1 || { cat "$out" >&2; echo "the driver failed" >&2; exit 1; }
+declare -A cpu_before
+cpu_snapshot() { while read -r name pid; do cpu_before[$name]=$(cpu_ms_of_tree "$pid"); done < <(resource_roots); read -r busy0 total0 steal0 < <(machine_ticks); cpu_start=$(date +%s.%N); }
+cpu_report() { # the cores each process used since cpu_snapshot, on one line
+  local elapsed line="" used busy1 total1 steal1
+  elapsed=$(echo "$(date +%s.%N) - $cpu_start" | bc)
+  while read -r name pid; do
+    used=$(( $(cpu_ms_of_tree "$pid") - ${cpu_before[$name]:-0} ))
+    line+=$(printf '%s %.2f, ' "$name" "$(echo "$used / 1000 / $elapsed" | bc -l)")
+  done < <(resource_roots)
+  read -r busy1 total1 steal1 < <(machine_ticks)
+  line+=$(printf 'load driver %.2f; machine %.2f busy, %.2f stolen' "$(echo "($(cpu_ms_of_tree "$driver_pid") - driver_cpu0) / 1000 / $elapsed" | bc -l)" \
+    "$(echo "($busy1 - $busy0) / ($total1 - $total0) * $(nproc)" | bc -l)" "$(echo "($steal1 - $steal0) / ($total1 - $total0) * $(nproc)" | bc -l)")
+  echo "cores used during the measurement (of $(nproc)): $line"
+}
+measure() { # rate seconds [grep pattern] -> prints the driver's report (or its lines matching) and the CPU each process used
+  local out="$data/driver.out" started
+  driver run --rate "$1" --seconds "$2" >"$out" 2>&1 &
+  driver_pid=$!
+  until grep -q '^START' "$out"; do kill -0 "$driver_pid" 2>/dev/null || { cat "$out" >&2; echo "the driver failed" >&2; exit 1; }; sleep 0.1; done
+  started=$(awk '/^START/ { print $2 }' "$out")
+  # The CPU of the measured seconds only: from the end of the driver's 5 s warm-up to the end of its schedule.
+  sleep_until_ms $((started + 5000))
+  cpu_snapshot; driver_cpu0=$(cpu_ms_of_tree "$driver_pid")
+  sleep "$2"
+  local cpu; cpu=$(cpu_report)
+  wait "$driver_pid" || { cat "$out" >&2; echo "the driver failed" >&2; exit 1; }
   grep -E "${3:-.}" "$out"
+  echo "$cpu"
   results+=("$1 $(grep '^SUMMARY' "$out")")
   wait_for_quiet_queue 90 || echo "(the job queue did not drain within 90 s)"
 }
 
 echo "== $rate requests/s for $seconds s"
-declare -A cpu_before
-while read -r name pid; do cpu_before[$name]=$(cpu_ms_of_tree "$pid"); done < <(resource_roots)
-read -r busy0 total0 steal0 < <(machine_ticks)
-start_s=$(date +%s.%N)
 measure "$rate" "$seconds"
-elapsed=$(echo "$(date +%s.%N) - $start_s" | bc)
-read -r busy1 total1 steal1 < <(machine_ticks)
-echo "== CPU during that run (setup, warm-up and measurement: ${elapsed%.*} s), in cores (of $(nproc))"
-while read -r name pid; do
-  used=$(( $(cpu_ms_of_tree "$pid") - ${cpu_before[$name]:-0} ))
-  printf '%-12s %5.2f\n' "$name" "$(echo "$used / 1000 / $elapsed" | bc -l)"
-done < <(resource_roots)
-printf '%-12s %5.2f busy, %.2f stolen by the hypervisor\n' machine "$(echo "($busy1 - $busy0) / ($total1 - $total0) * $(nproc)" | bc -l)" "$(echo "($steal1 - $steal0) / ($total1 - $total0) * $(nproc)" | bc -l)"
 first=${results[0]}
 
-# Step: up while the targets hold, down while they do not, until the answer changes.
-current=$rate
-if meets "$first"; then direction=up; else direction=down; fi
-best=""; [ $direction = up ] && best=$rate
+# Steps: up by STEP while the targets hold; else halve until they hold, then up by a quarter until they do not.
+current=$rate; best=""
+if meets "$first"; then best=$rate; increment=$step; else increment=0; fi
 for i in $(seq "$max_steps"); do
-  if [ $direction = up ]; then current=$((current + step)); else current=$((current * 3 / 4)); fi
+  if [ "$increment" = 0 ]; then current=$((current / 2)); else current=$((current + increment)); fi
+  [ "$current" -ge 10 ] || break
   echo "== step $i: $current requests/s for $step_seconds s"
   measure "$current" "$step_seconds" '^(SUMMARY|overall)'
   if meets "${results[-1]}"; then
     best=$current
-    [ $direction = down ] && break
-  else
-    [ $direction = up ] && break
+    [ "$increment" = 0 ] && increment=$((current / 4))
+  elif [ "$increment" != 0 ]; then
+    break
   fi
 done
 

@@ -30,24 +30,29 @@ stack_start() {
 
 env_of() { tr '\0' '\n' < "/proc/$1/environ" | sed -n "s/^$2=//p"; }
 
-# The processes of each resource: .NET services by their build output, the rest by their program and data folder.
-pid_of_dll() { pgrep -f "$PWD/$1/bin/Release/net10.0/$1.dll" || true; }
+# The processes of each resource, among this run's only (other worktrees may run stacks of their own): .NET services by
+# their build output, the rest by their program and data folder.
+ours() { # filters pids (stdin) to descendants of this run's AppHost
+  local mine; mine=" $(tree_of "$leader" | tr '\n' ' ') "
+  while read -r p; do case "$mine" in *" $p "*) echo "$p" ;; esac; done
+}
+pid_of_dll() { pgrep -f "$PWD/$1/bin/Release/net10.0/$1.dll" | ours || true; }
 api_pid() { pid_of_dll Platform.Api | head -1; }
 worker_pids() { pid_of_dll Platform.Worker; }
 web_pid() { pid_of_dll Platform.Web | head -1; }
-identity_pid() { pgrep -f "$PWD/Platform.Identity/bin/Release/net10.0/Platform.Identity.dll\$" | head -1 || true; }
+identity_pid() { pgrep -f "$PWD/Platform.Identity/bin/Release/net10.0/Platform.Identity.dll\$" | ours | head -1 || true; }
 # A postmaster is the postgres process whose parent is not a postgres process; its -D names the server's data folder.
 postmaster_pid() { # $1 = pg or pg-replica
   local p
-  for p in $(pgrep -x postgres || true); do
+  for p in $(pgrep -x postgres | ours || true); do
     if [ "$(ps -o comm= -p "$(ps -o ppid= -p "$p" | tr -d ' ')")" != postgres ] && tr '\0' ' ' < "/proc/$p/cmdline" | grep -q -- "-D [^ ]*/$1\( \|$\)"; then
       echo "$p"
     fi
   done
 }
-redis_pid() { pgrep -x redis-server | head -1 || true; }
-storage_pid() { pgrep -f "s3rver" | while read -r p; do [ "$(ps -o comm= -p "$p")" = node ] && echo "$p"; done | head -1; }
-apphost_pid() { pgrep -f "$PWD/Platform.AppHost/bin/Release/net10.0/Platform.AppHost" | head -1 || true; }
+redis_pid() { pgrep -x redis-server | ours | head -1 || true; }
+storage_pid() { pgrep -f "s3rver" | ours | while read -r p; do [ "$(ps -o comm= -p "$p")" = node ] && echo "$p"; done | head -1; }
+apphost_pid() { pgrep -f "$PWD/Platform.AppHost/bin/Release/net10.0/Platform.AppHost" | ours | head -1 || true; }
 
 stack_find_endpoints() {
   local api
@@ -120,4 +125,9 @@ resource_roots() {
   local i=0
   for p in $(worker_pids); do echo "worker-$i $p"; i=$((i + 1)); done
   echo "web $(web_pid)"
+}
+
+sleep_until_ms() { # sleeps until the given unix time in ms (at once if it has passed)
+  local wait_ms=$(( $1 - $(date +%s%3N) ))
+  [ "$wait_ms" -le 0 ] || sleep "$(echo "scale=3; $wait_ms / 1000" | bc)"
 }
