@@ -44,10 +44,8 @@ identity_pid() { pgrep -f "$PWD/Platform.Identity/bin/Release/net10.0/Platform.I
 # A postmaster is the postgres process whose parent is not a postgres process; its -D names the server's data folder.
 postmaster_pid() { # $1 = pg or pg-replica
   local p
-  for p in $(pgrep -x postgres | ours || true); do
-    if [ "$(ps -o comm= -p "$(ps -o ppid= -p "$p" | tr -d ' ')")" != postgres ] && tr '\0' ' ' < "/proc/$p/cmdline" | grep -q -- "-D [^ ]*/$1\( \|$\)"; then
-      echo "$p"
-    fi
+  for p in $(ps -eo pid=,ppid=,comm= | awk '$3 == "postgres" { parent[$1] = $2 } END { for (p in parent) if (!(parent[p] in parent)) print p }' | ours); do
+    if tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -q -- "-D [^ ]*/$1\( \|$\)"; then echo "$p"; fi
   done
 }
 redis_pid() { pgrep -x redis-server | ours | head -1 || true; }
