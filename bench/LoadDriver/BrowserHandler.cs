@@ -8,7 +8,7 @@ namespace LoadDriver;
 /// HTTP, as browsers do on localhost), redirects not followed, and connections from its own loopback address.
 /// The address matters to identity, which limits sign-ins per client address: people do not share one.
 /// </summary>
-internal sealed class BrowserHandler(IPAddress sourceAddress) : DelegatingHandler(Sockets(sourceAddress))
+internal sealed class BrowserHandler(IPAddress sourceAddress, int identityPort) : DelegatingHandler(Sockets(sourceAddress, identityPort))
 {
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
@@ -60,12 +60,15 @@ internal sealed class BrowserHandler(IPAddress sourceAddress) : DelegatingHandle
         }
     }
 
-    /// <summary>Connects to IPv4 loopback from <paramref name="sourceAddress"/> (any 127.x.y.z is this machine).</summary>
-    public static SocketsHttpHandler Sockets(IPAddress sourceAddress) => new()
+    /// <summary>Connects to IPv4 loopback; to identity (its port) from <paramref name="sourceAddress"/> (any 127.x.y.z is
+    /// this machine). Only there: a bind before connect takes a port of its own from the ephemeral range for each
+    /// connection, which a load of thousands of connections must not do.</summary>
+    public static SocketsHttpHandler Sockets(IPAddress? sourceAddress = null, int identityPort = 0) => new()
     {
         AllowAutoRedirect = false,
         UseCookies = false,
-        MaxConnectionsPerServer = int.MaxValue,
+        // Enough for the open loop's requests in flight; beyond, requests queue here and their wait counts as latency.
+        MaxConnectionsPerServer = 1024,
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         ConnectCallback = async (context, cancellationToken) =>
@@ -73,7 +76,10 @@ internal sealed class BrowserHandler(IPAddress sourceAddress) : DelegatingHandle
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                socket.Bind(new IPEndPoint(sourceAddress, 0));
+                if (sourceAddress is not null && context.DnsEndPoint.Port == identityPort)
+                {
+                    socket.Bind(new IPEndPoint(sourceAddress, 0));
+                }
                 await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
                 return new NetworkStream(socket, ownsSocket: true);
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using LoadDriver;
 using Platform.AWSSDK.S3;
 
@@ -38,7 +37,7 @@ async Task RunAsync()
     var people = Int("people", Math.Max(8, (int)Math.Ceiling(rate * Mix.MutationShare / 3)));
     ThreadPool.SetMinThreads(64, 64);
     var endpoints = Endpoints.FromEnvironment();
-    using var api = new HttpClient(BrowserHandler.Sockets(IPAddress.Loopback)) { Timeout = Timeout.InfiniteTimeSpan };
+    using var api = new HttpClient(BrowserHandler.Sockets()) { Timeout = Timeout.InfiniteTimeSpan };
     var everyone = await new PeopleSetup(endpoints, api).CreateAsync(people, Int("web-people", 4));
     Console.WriteLine($"{people} people signed in ({Int("web-people", 4)} of them in web too), each with 2 processed assets");
     using var accepted = new AcceptedLog(Environment.GetEnvironmentVariable("ACCEPTED_FILE"));
