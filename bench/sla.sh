@@ -42,7 +42,8 @@ cpu_report() { # the cores each process used since cpu_snapshot, on one line
   echo "cores used during the measurement (of $(nproc)): $line"
 }
 measure() { # rate seconds [grep pattern] -> prints the driver's report (or its lines matching) and the CPU each process used
-  local out="$data/driver.out" started
+  local out="$data/driver-$1.out" started
+  rm -f "$out"
   driver run --rate "$1" --seconds "$2" >"$out" 2>&1 &
   driver_pid=$!
   until grep -q '^START' "$out"; do kill -0 "$driver_pid" 2>/dev/null || { cat "$out" >&2; echo "the driver failed" >&2; exit 1; }; sleep 0.1; done

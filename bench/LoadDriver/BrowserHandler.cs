@@ -67,8 +67,10 @@ internal sealed class BrowserHandler(IPAddress sourceAddress, int identityPort) 
     {
         AllowAutoRedirect = false,
         UseCookies = false,
-        // Enough for the open loop's requests in flight; beyond, requests queue here and their wait counts as latency.
-        MaxConnectionsPerServer = 1024,
+        // As a load balancer's pool of upstream connections: bounded, so that a slow moment does not turn into a storm of
+        // new connections (whose SYNs overflow the server's accept queue and wait seconds for a retransmit). Beyond it,
+        // requests queue here, and their wait counts as latency (the open loop's clock started when they were due).
+        MaxConnectionsPerServer = 64,
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         ConnectCallback = async (context, cancellationToken) =>

@@ -45,9 +45,28 @@ internal sealed class PeopleSetup(Endpoints endpoints, HttpClient api)
         var person = new SimulatedPerson(email, browser) { AccessToken = await PersonSignIn.AccessTokenAsync(browser, endpoints, email, password) };
         if (web)
         {
-            await PersonSignIn.WebSessionAsync(browser, endpoints, email, password);
+            await WebSessionWithRetriesAsync(browser, email, password);
         }
         return person;
+    }
+
+    /// <summary>web's sign-in, tried again (up to 5 times) if it fails: after an overload, web has been seen to answer a
+    /// sign-in with 500 for a while (reported, not hidden: the attempts are printed).</summary>
+    private async Task WebSessionWithRetriesAsync(HttpClient browser, string email, string password)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PersonSignIn.WebSessionAsync(browser, endpoints, email, password);
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 5)
+            {
+                Console.WriteLine($"web sign-in attempt {attempt} failed ({e.Message}); trying again in 2 s");
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 
     private async Task SeedAsync(SimulatedPerson person)
