@@ -53,8 +53,8 @@ wait_for_healthy_stack() {
   local deadline=$(( $(date +%s) + 90 ))
   until [ -n "$(postmaster_pid pg)" ] && [ -n "$(postmaster_pid pg-replica)" ] && [ -n "$(redis_pid)" ] && [ -n "$(storage_pid)" ] \
       && [ -n "$(web_pid)" ] && [ "$(worker_pids | wc -l)" = 2 ] && [ -n "$(api_pid)" ] \
-      && curl -sf -o /dev/null "$(env_of "$(api_pid)" ASPNETCORE_URLS | cut -d';' -f1)/health" \
-      && curl -sf -o /dev/null "$(env_of "$(web_pid)" ASPNETCORE_URLS | cut -d';' -f1)/health"; do
+      && curl -sf -m 5 -o /dev/null "$(env_of "$(api_pid)" ASPNETCORE_URLS | cut -d';' -f1)/health" \
+      && curl -sf -m 5 -o /dev/null "$(env_of "$(web_pid)" ASPNETCORE_URLS | cut -d';' -f1)/health"; do
     [ "$(date +%s)" -ge "$deadline" ] && { echo "the stack is not healthy after 90 s" >&2; tail -30 "$log" >&2; exit 1; }
     sleep 0.5
   done
