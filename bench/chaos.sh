@@ -152,6 +152,8 @@ for target in "${targets[@]}"; do
     orphan_objects=$objects_now; orphan_rows=$rows_now
     rows+=("$row")
     echo "$row"
+    # Which routes failed, and how (the driver's table, routes with errors only).
+    awk '/^route/ { on = 1; next } on && /^SUMMARY/ { on = 0 } on && $NF != "none"' "$run_dir/driver.out" | sed 's/^/    /'
   done
 done
 
