@@ -9,7 +9,7 @@
 set -euo pipefail
 set -m
 cd "$(dirname "$0")/.."
-. bench/stack.sh
+. bench/lib/common.sh
 baseline=${1:?usage: bench/auth-overhead.sh <checkout of the commit before identity, built in Release>}
 runs=${RUNS:-5}
 data=$(mktemp -d /tmp/platform-bench-XXXXXX) && chmod 755 "$data"

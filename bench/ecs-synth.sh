@@ -8,6 +8,7 @@
 #   bench/ecs-synth.sh 7 Platform.Tests/TestData/Deployment/eshop.aspire-manifest.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/common.sh
 runs=${1:-5}
 manifest=${2:-aspire-manifest.json}
 out=$(mktemp -d /tmp/platform-ecs-bench-XXXXXX)
@@ -19,7 +20,6 @@ if [ "$manifest" != aspire-manifest.json ]; then
 fi
 
 now_ms() { date +%s%3N; }
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 times=()
 for i in $(seq "$runs"); do

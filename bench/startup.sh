@@ -9,6 +9,7 @@ set -euo pipefail
 # Job control: each run gets its own process group, and SIGINT is not ignored as it is for plain background jobs.
 set -m
 cd "$(dirname "$0")/.."
+. bench/lib/common.sh
 runs=${1:-5}
 data=$(mktemp -d /tmp/platform-bench-XXXXXX)
 chmod 755 "$data"
@@ -57,7 +58,6 @@ run_once() { # $1 = extra AppHost args; sets started_ms, cpu_ms_used and stopped
   rm -f "$log"
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 cold=(); warm=(); stop=(); cold_cpu=(); warm_cpu=()
 for i in $(seq "$runs"); do

@@ -11,7 +11,7 @@
 set -euo pipefail
 set -m
 cd "$(dirname "$0")/.."
-. bench/stack.sh
+. bench/lib/common.sh
 runs=${RUNS:-3}
 data=$(mktemp -d /tmp/platform-bench-XXXXXX)
 chmod 755 "$data"

@@ -1,4 +1,5 @@
-# Shell functions the benchmarks share; source it from a script under bench/ that has run `set -euo pipefail; set -m`.
+# Shell functions every benchmark script shares (bench/lib/stack.sh adds those of the load and chaos runs); source it
+# from a script that has run `set -euo pipefail; set -m`.
 
 # Starts the AppHost of the checkout $1 (built in Release) on the data folder $2, logging to $3, with free dashboard
 # ports (so that two stacks can run side by side). Call it in the script's own shell, not in $(…), and take $! as the
