@@ -14,7 +14,7 @@ public sealed class TelemetryLimits
 
     /// <summary>Distinct metric series (one per instrument, attribute set and process).</summary>
     [Range(10, 1_000_000)]
-    public int MaxMetricSeries { get; set; } = 1_000;
+    public int MaxMetricSeries { get; set; } = 5_000;
 
     /// <summary>Points kept per metric series (about one per second per series while it changes).</summary>
     [Range(10, 100_000)]

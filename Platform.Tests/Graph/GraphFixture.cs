@@ -25,7 +25,9 @@ public sealed class GraphFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
+        // The suite's requests make far more metric series (routes, statuses, fuzzed inputs) than a session at the
+        // keyboard: the dashboard keeps them all, so that a series a late test waits for is not dropped at the cap.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(["--Dashboard:Telemetry:MaxMetricSeries=100000"]);
         // Every test signs in from the same address: the per-address limit on sign-ins would throttle the run itself.
         builder.CreateResourceBuilder((ProjectResource)builder.Resources.Single(r => r.Name == "identity"))
             .WithEnvironment("Identity__SignInRequestsPerMinute", "100000");
