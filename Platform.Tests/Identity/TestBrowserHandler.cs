@@ -3,9 +3,11 @@ namespace Platform.Tests.Identity;
 /// <summary>
 /// Keeps cookies for the tests' HTTP "browser" as a browser does on localhost: one jar for every port, and cookies
 /// marked Secure sent over plain HTTP too (browsers count localhost as a secure context; .NET's CookieContainer does
-/// not, and would drop web's OpenID Connect correlation cookies). Redirects are not followed.
+/// not, and would drop web's OpenID Connect correlation cookies). Redirects are not followed. <paramref name="inner"/>
+/// connects (it must neither follow redirects nor keep cookies); bench/LoadDriver compiles this file too.
 /// </summary>
-internal sealed class TestBrowserHandler() : DelegatingHandler(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+internal sealed class TestBrowserHandler(HttpMessageHandler? inner = null)
+    : DelegatingHandler(inner ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
 {
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 

@@ -40,7 +40,7 @@ internal sealed class PeopleSetup(Endpoints endpoints, HttpClient api)
 
     private async Task<SimulatedPerson> SignUpAsync(int index, string email, string password, bool web)
     {
-        var browser = new HttpClient(new BrowserHandler(SimulatedPerson.SourceAddressOf(index), endpoints.Identity.Port)) { Timeout = TimeSpan.FromSeconds(30) };
+        var browser = new HttpClient(BrowserHandler.For(SimulatedPerson.SourceAddressOf(index), endpoints.Identity.Port)) { Timeout = TimeSpan.FromSeconds(30) };
         await PersonSignIn.RegisterAsync(browser, endpoints, email, password);
         var person = new SimulatedPerson(email, browser) { AccessToken = await PersonSignIn.AccessTokenAsync(browser, endpoints, email, password) };
         if (web)
