@@ -15,9 +15,12 @@ public static class NpgsqlExtensions
     public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
     {
         var settings = ClientSettings.Bind<NpgsqlSettings>(builder.Configuration, SectionName, connectionName);
-        builder.Services.AddSingleton(provider => new NpgsqlDataSourceBuilder(settings.ConnectionString)
-            .UseLoggerFactory(provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>())
-            .Build());
+        builder.Services.AddSingleton(provider =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString).UseLoggerFactory(provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>());
+            dataSource.ConnectionStringBuilder.MaxPoolSize = settings.MaxPoolSize ?? dataSource.ConnectionStringBuilder.MaxPoolSize;
+            return dataSource.Build();
+        });
         AddHealthAndTelemetry(builder, settings, connectionName, provider => provider.GetRequiredService<NpgsqlDataSource>(), HealthStatus.Unhealthy);
         return builder;
     }
@@ -32,7 +35,9 @@ public static class NpgsqlExtensions
     {
         var replica = ClientSettings.Bind<NpgsqlSettings>(builder.Configuration, SectionName, replicaConnectionName);
         var primary = ClientSettings.Bind<NpgsqlSettings>(builder.Configuration, SectionName, primaryConnectionName);
-        var readDataSource = NpgsqlDataSource.Create(ReadReplicaDataSource.FallbackConnectionString(replica.ConnectionString!, primary.ConnectionString!));
+        var reads = new NpgsqlConnectionStringBuilder(ReadReplicaDataSource.FallbackConnectionString(replica.ConnectionString!, primary.ConnectionString!));
+        reads.MaxPoolSize = replica.MaxPoolSize ?? reads.MaxPoolSize;
+        var readDataSource = NpgsqlDataSource.Create(reads);
         var replicaOnly = NpgsqlDataSource.Create(replica.ConnectionString!);
         builder.Services.AddSingleton(new ReadReplicaDataSource(readDataSource));
         AddHealthAndTelemetry(builder, replica, replicaConnectionName, _ => replicaOnly, HealthStatus.Degraded);

@@ -28,17 +28,22 @@ meets() { # SUMMARY line -> exit 0 when it meets the targets
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 results=()
 declare -A cpu_before
-cpu_snapshot() { while read -r name pid; do cpu_before[$name]=$(cpu_ms_of_tree "$pid"); done < <(resource_roots); read -r busy0 total0 steal0 < <(machine_ticks); cpu_start=$(date +%s.%N); }
-cpu_report() { # the cores each process used since cpu_snapshot, on one line
-  local elapsed line="" used busy1 total1 steal1
-  elapsed=$(echo "$(date +%s.%N) - $cpu_start" | bc)
-  while read -r name pid; do
-    used=$(( $(cpu_ms_of_tree "$pid") - ${cpu_before[$name]:-0} ))
-    line+=$(printf '%s %.2f, ' "$name" "$(echo "$used / 1000 / $elapsed" | bc -l)")
-  done < <(resource_roots)
-  read -r busy1 total1 steal1 < <(machine_ticks)
-  line+=$(printf 'load driver %.2f; machine %.2f busy, %.2f stolen' "$(echo "($(cpu_ms_of_tree "$driver_pid") - driver_cpu0) / 1000 / $elapsed" | bc -l)" \
-    "$(echo "($busy1 - $busy0) / ($total1 - $total0) * $(nproc)" | bc -l)" "$(echo "($steal1 - $steal0) / ($total1 - $total0) * $(nproc)" | bc -l)")
+# Resource roots are found before the measured seconds (slow under load); the snapshots themselves are one pass each.
+cpu_snapshot() {
+  read -r busy0 total0 steal0 < <(machine_ticks); cpu_start=$(date +%s.%N)
+  while read -r name ms; do cpu_before[$name]=$ms; done < <(echo "$roots" | cpu_ms_by_root)
+}
+cpu_report() { # the cores each resource used since cpu_snapshot, the rest (the load driver, the kernel), the machine
+  local busy1 total1 steal1 elapsed machine used line="" sum=0
+  read -r busy1 total1 steal1 < <(machine_ticks); elapsed=$(echo "$(date +%s.%N) - $cpu_start" | bc)
+  machine=$(echo "($busy1 - $busy0) / ($total1 - $total0) * $(nproc)" | bc -l)
+  while read -r name ms; do
+    used=$(echo "($ms - ${cpu_before[$name]:-0}) / 1000 / $elapsed" | bc -l)
+    sum=$(echo "$sum + $used" | bc -l)
+    line+=$(printf '%s %.2f, ' "$name" "$used")
+  done < <(echo "$roots" | cpu_ms_by_root)
+  line+=$(printf 'the rest (load driver, kernel) %.2f; machine %.2f busy, %.2f stolen' "$(echo "$machine - $sum" | bc -l)" "$machine" \
+    "$(echo "($steal1 - $steal0) / ($total1 - $total0) * $(nproc)" | bc -l)")
   echo "cores used during the measurement (of $(nproc)): $line"
 }
 measure() { # rate seconds [grep pattern] -> prints the driver's report (or its lines matching) and the CPU each process used
@@ -48,9 +53,10 @@ measure() { # rate seconds [grep pattern] -> prints the driver's report (or its 
   driver_pid=$!
   until grep -q '^START' "$out"; do kill -0 "$driver_pid" 2>/dev/null || { cat "$out" >&2; echo "the driver failed" >&2; exit 1; }; sleep 0.1; done
   started=$(awk '/^START/ { print $2 }' "$out")
+  roots=$(resource_roots)
   # The CPU of the measured seconds only: from the end of the driver's 5 s warm-up to the end of its schedule.
   sleep_until_ms $((started + 5000))
-  cpu_snapshot; driver_cpu0=$(cpu_ms_of_tree "$driver_pid")
+  cpu_snapshot
   sleep "$2"
   local cpu; cpu=$(cpu_report)
   wait "$driver_pid" || { cat "$out" >&2; echo "the driver failed" >&2; exit 1; }

@@ -10,7 +10,7 @@ namespace Platform.Api.Analytics;
 /// <summary>
 /// Aggregates over the caller's assets and their jobs (an admin's: every asset): read from the replica (the primary
 /// only while the replica is down), and kept briefly in Redis, per owner, since many readers can share one slightly
-/// old answer.
+/// old answer. A request's token bounds only the wait for a connection (Platform.Npgsql's README).
 /// </summary>
 public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMultiplexer redis, IOptions<AnalyticsOptions> options)
 {
@@ -41,7 +41,7 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
     {
         await using var connection = await replica.OpenConnectionAsync(cancellationToken);
         // One snapshot for every figure, so they add up.
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
             SELECT pg_is_in_recovery() AS in_recovery,
                    -- Caught up means no lag, however long ago the last write was.
@@ -58,7 +58,7 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
                    percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
                 FROM (SELECT extract(epoch FROM processed_at - processing_started_at)::float8 * 1000 AS ms FROM {Assets} a WHERE status = '{AssetStatus.Done}') t;
-            """, new { owner }, transaction, cancellationToken: cancellationToken));
+            """, new { owner }, transaction));
         var node = await results.ReadSingleAsync<NodeRow>();
         var byStatus = (await results.ReadAsync<StatusCount>()).ToDictionary(s => s.Status, s => s.Count);
         var byContentType = (await results.ReadAsync<ContentTypeCount>()).ToList();

@@ -5,7 +5,7 @@ using Platform.Jobs.Lifecycle;
 
 namespace Platform.Api.Assets;
 
-/// <summary>Asset records on the primary.</summary>
+/// <summary>Asset records on the primary. A request's token bounds only the wait for a connection (Platform.Npgsql's README).</summary>
 public sealed class AssetStore(NpgsqlDataSource db)
 {
     private const string SelectAsset = """
@@ -22,17 +22,17 @@ public sealed class AssetStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Asset>(new CommandDefinition(
-            $"{SelectAsset} WHERE a.id = @id AND {Visible}", new { id, owner = caller.OwnerFilter }, cancellationToken: cancellationToken));
+            $"{SelectAsset} WHERE a.id = @id AND {Visible}", new { id, owner = caller.OwnerFilter }));
     }
 
     public async Task<PaginatedItems<Asset>> ListAsync(int pageIndex, int pageSize, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var owner = caller.OwnerFilter;
-        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM assets a WHERE {Visible}", new { owner }, cancellationToken: cancellationToken));
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM assets a WHERE {Visible}", new { owner }));
         var page = await connection.QueryAsync<Asset>(new CommandDefinition(
             $"{SelectAsset} WHERE {Visible} ORDER BY a.created_at DESC, a.id DESC LIMIT @pageSize OFFSET @offset",
-            new { owner, pageSize, offset = (long)pageIndex * pageSize }, cancellationToken: cancellationToken));
+            new { owner, pageSize, offset = (long)pageIndex * pageSize }));
         return new PaginatedItems<Asset>(pageIndex, pageSize, count, [.. page]);
     }
 
@@ -40,12 +40,12 @@ public sealed class AssetStore(NpgsqlDataSource db)
     public async Task InsertWithJobAsync(NewAsset asset, Guid jobId, string jobType, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO assets (id, owner_id, file_name, declared_content_type, size_bytes, object_key) VALUES (@Id, @OwnerId, @FileName, @DeclaredContentType, @SizeBytes, @ObjectKey)",
-            asset, transaction, cancellationToken: cancellationToken));
-        await JobRecords.InsertAsync(connection, transaction, jobId, jobType, asset.Id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            asset, transaction));
+        await JobRecords.InsertAsync(connection, transaction, jobId, jobType, asset.Id);
+        await transaction.CommitAsync();
     }
 
     /// <summary>Deletes the record (its jobs go with it) and returns its object keys, or null if there was none the caller may see.</summary>
@@ -53,13 +53,13 @@ public sealed class AssetStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ObjectKeys>(new CommandDefinition(
-            $"DELETE FROM assets a WHERE a.id = @id AND {Visible} RETURNING object_key, report_key", new { id, owner = caller.OwnerFilter }, cancellationToken: cancellationToken));
+            $"DELETE FROM assets a WHERE a.id = @id AND {Visible} RETURNING object_key, report_key", new { id, owner = caller.OwnerFilter }));
     }
 
     public async Task<ObjectKeys?> FindObjectKeysAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ObjectKeys>(new CommandDefinition(
-            $"SELECT object_key, report_key FROM assets a WHERE a.id = @id AND {Visible}", new { id, owner = caller.OwnerFilter }, cancellationToken: cancellationToken));
+            $"SELECT object_key, report_key FROM assets a WHERE a.id = @id AND {Visible}", new { id, owner = caller.OwnerFilter }));
     }
 }

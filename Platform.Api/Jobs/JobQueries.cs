@@ -5,7 +5,8 @@ using Platform.Api.Authorization;
 
 namespace Platform.Api.Jobs;
 
-/// <summary>Reads a job and its history on the primary (its changes are Platform.Jobs' lifecycle).</summary>
+/// <summary>Reads a job and its history on the primary (its changes are Platform.Jobs' lifecycle). A request's token bounds
+/// only the wait for a connection (Platform.Npgsql's README).</summary>
 public sealed class JobQueries(NpgsqlDataSource db)
 {
     /// <summary>A job follows its asset: the caller sees it if they may see the asset.</summary>
@@ -17,7 +18,7 @@ public sealed class JobQueries(NpgsqlDataSource db)
             FROM jobs j JOIN assets a ON a.id = j.asset_id
             WHERE j.id = @id AND (@owner::text IS NULL OR a.owner_id = @owner);
             SELECT at, event, attempt, worker, trace_id, detail FROM job_events WHERE job_id = @id ORDER BY id;
-            """, new { id, owner = caller.OwnerFilter }, cancellationToken: cancellationToken));
+            """, new { id, owner = caller.OwnerFilter }));
         var job = await results.ReadSingleOrDefaultAsync<JobRow>();
         var events = (await results.ReadAsync<JobEvent>()).ToList();
         return job is null ? null : new Job(job.Id, job.Type, job.AssetId, job.Status, job.Attempts, job.Error,

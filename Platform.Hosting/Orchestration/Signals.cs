@@ -9,6 +9,10 @@ public enum Signal
     Quit = 3,
     Kill = 9,
     Terminate = 15,
+    /// <summary>SIGCONT: a stopped process goes on.</summary>
+    Continue = 18,
+    /// <summary>SIGSTOP: the process is frozen where it is (it cannot catch or ignore it).</summary>
+    Stop = 19,
 }
 
 internal static partial class Signals

@@ -95,12 +95,25 @@ tree_of() { # a process and its descendants
     { parent[$1] = $2 }
     END { print root; for (p in parent) { q = p; while (q > 1 && q in parent) { if (parent[q] == root) { print p; break } q = parent[q] } } }'
 }
-cpu_ms_of_tree() {
-  [ -n "$1" ] || { echo 0; return; }
-  # The AppHost's tree is the whole stack: its own share is its own time (the orchestrator, the dashboard's intake).
-  if [ "$1" = "$(apphost_pid)" ]; then awk -v t="$tick_ms" '{ print ($14 + $15) * t }' "/proc/$1/stat"; return; fi
-  for p in $(tree_of "$1"); do awk -v t="$tick_ms" '{ print ($14 + $15 + $16 + $17) * t }' "/proc/$p/stat" 2>/dev/null || true; done |
-    awk '{ s += $1 } END { print s + 0 }'
+# The milliseconds each root's processes have used, "name ms" a line, for "name pid" lines on stdin; every process read
+# in one pass, since a snapshot under load must be quick: one `ps` per process tree took seconds there, and the figures
+# then covered the idle seconds after the run. The AppHost's tree is the whole stack: its own share is its own time
+# (the orchestrator, the dashboard's intake).
+cpu_ms_by_root() {
+  local roots; roots=$(cat)
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v t="$tick_ms" -v roots="$roots" '
+    { pid = $1; rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
+      parent[pid] = f[2]; own[pid] = (f[12] + f[13]) * t; all[pid] = (f[12] + f[13] + f[14] + f[15]) * t }
+    END {
+      n = split(roots, lines, "\n")
+      for (i = 1; i <= n; i++) {
+        split(lines[i], r, " "); sum = 0
+        if (r[2] == "") { print r[1], 0; continue }
+        if (r[1] == "apphost") { print r[1], own[r[2]] + 0; continue }
+        for (p in all) { q = p; while (q in parent) { if (q == r[2]) { sum += all[p]; break } if (q == parent[q]) break; q = parent[q] } }
+        print r[1], sum
+      }
+    }'
 }
 # The machine's CPU: "busy_ticks total_ticks steal_ticks" from /proc/stat.
 machine_ticks() { awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total - $5 - $6, total, $9 }' /proc/stat; }
