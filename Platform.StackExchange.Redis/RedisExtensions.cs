@@ -11,12 +11,14 @@ public static class RedisExtensions
     public const string SectionName = "Aspire:StackExchange:Redis";
 
     /// <summary>Registers an <see cref="IConnectionMultiplexer"/> for <paramref name="connectionName"/> with its health check.
-    /// It connects on first use and keeps retrying in the background instead of failing the service.</summary>
+    /// It connects while the host starts (<see cref="ConnectAtStart"/>) and keeps retrying in the background instead of
+    /// failing the service.</summary>
     public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
     {
         var settings = ClientSettings.Bind<StackExchangeRedisSettings>(builder.Configuration, SectionName, connectionName);
         var options = OptionsFor(settings.ConnectionString!);
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        builder.Services.AddHostedService<ConnectAtStart>();
         if (!settings.DisableHealthChecks)
         {
             builder.Services.AddHealthChecks().AddRedis(provider => provider.GetRequiredService<IConnectionMultiplexer>(), $"StackExchange.Redis_{connectionName}");

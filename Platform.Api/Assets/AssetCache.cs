@@ -29,9 +29,24 @@ public sealed class AssetCache
     {
         _redis = redis;
         _options = options.Value;
-        _redis.GetSubscriber().Subscribe(CachedAssets.Changes, (_, message) => Forget(CachedAssets.Parse(message)));
+        // Not the synchronous Subscribe: built by the first request that needs the cache, it blocked that request's
+        // thread while every other one waited for this singleton (a restarted api under load stopped answering). The
+        // client subscribes again after every reconnection; until the first subscription, a copy lives its 5 s at most.
+        _ = SubscribeAsync();
         // While the connection was down, changes went unheard.
         _redis.ConnectionRestored += (_, _) => Forget(_local.Keys);
+    }
+
+    private async Task SubscribeAsync()
+    {
+        try
+        {
+            await _redis.GetSubscriber().SubscribeAsync(CachedAssets.Changes, (_, message) => Forget(CachedAssets.Parse(message)));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // Redis is down: the client's reconnection subscribes (it keeps the subscription), and ConnectionRestored forgets.
+        }
     }
 
     public static byte[] Serialize(Asset asset) => JsonSerializer.SerializeToUtf8Bytes(asset, Json);

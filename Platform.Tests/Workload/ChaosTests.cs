@@ -23,6 +23,10 @@ public sealed class ChaosTests(GraphFixture fixture) : WorkloadTestClass(fixture
         await UnderLoadAsync(async () => await KillAndWaitForRestartAsync("worker"));
 
     [Fact]
+    public async Task The_api_killed_under_load_answers_again_once_restarted_and_loses_no_job() =>
+        await UnderLoadAsync(async () => await KillAndWaitForRestartAsync("api"));
+
+    [Fact]
     public async Task The_cache_killed_under_load_gives_no_500_and_loses_no_job() =>
         await UnderLoadAsync(async () => await KillAndWaitForRestartAsync("cache"));
 
