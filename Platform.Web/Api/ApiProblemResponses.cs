@@ -62,13 +62,16 @@ public static class ApiProblemResponses
     }
 
     /// <summary>The api answered 502-504 (its dependency is down, or it is restarting behind a proxy), could not be
-    /// reached, or did not answer in time.</summary>
+    /// reached, did not answer in time, or the resilience handler holds calls back: its circuit is open after many
+    /// failures, or more calls are in flight than it lets through (both seen as 500s under overload).</summary>
     private static bool IsUnavailable(Exception exception) => exception switch
     {
         HttpRequestException { StatusCode: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => true,
         HttpRequestException { StatusCode: null } => true,
         TaskCanceledException { InnerException: TimeoutException } => true,
         Polly.Timeout.TimeoutRejectedException => true,
+        Polly.CircuitBreaker.BrokenCircuitException => true,
+        Polly.RateLimiting.RateLimiterRejectedException => true,
         _ => exception.InnerException is SocketException,
     };
 }
