@@ -7,7 +7,8 @@ using System.Text.Json;
 namespace Platform.Tests.Workload;
 
 /// <summary>
-/// A small steady load on the api while a fault happens: reads at <see cref="TicksPerSecond"/>, and every fifth tick an
+/// A small steady load on the api while a fault happens: reads at <see cref="TicksPerSecond"/> (lists, assets, and the
+/// analytics, which the replica serves), and every fifth tick an
 /// upload of a small file (under the api's limit on changes of 60 per 10 s), sent on time whether or not earlier ones
 /// were answered (a hung request does not hold the load back). It keeps every answer's status, and the assets accepted.
 /// </summary>
@@ -112,7 +113,8 @@ public sealed class SmallLoad : IAsyncDisposable
     private Task ReadAsync(int tick)
     {
         var accepted = _accepted.ToArray();
-        var path = tick % 2 == 0 || accepted.Length == 0 ? "/api/assets?pageSize=5" : $"/api/assets/{accepted[tick % accepted.Length]}";
+        var path = tick % 4 == 1 ? "/api/analytics/summary"
+            : tick % 2 == 0 || accepted.Length == 0 ? "/api/assets?pageSize=5" : $"/api/assets/{accepted[tick % accepted.Length]}";
         return SendAsync($"GET {path}", cancel => _workload.Api.GetAsync(path, cancel));
     }
 
