@@ -30,7 +30,12 @@ public static class HeaderSizeLimit
         var total = 0;
         foreach (var (name, values) in headers)
         {
-            var size = name.Length + values.Sum(value => value?.Length ?? 0);
+            // Indexed, not LINQ: this runs on every request, and Sum would box the values and allocate an enumerator.
+            var size = name.Length;
+            for (var i = 0; i < values.Count; i++)
+            {
+                size += values[i]?.Length ?? 0;
+            }
             if (size > MaxHeaderBytes)
             {
                 return $"The header '{name}' is {size} bytes; at most {MaxHeaderBytes} are accepted.";

@@ -18,29 +18,27 @@ public sealed class ChaosTests(GraphFixture fixture) : WorkloadTestClass(fixture
     private const int UploadsAround = 3;
     private static readonly TimeSpan FaultPatience = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task A_worker_killed_under_load_loses_no_job_and_completes_none_twice() =>
-        await UnderLoadAsync(async () => await KillAndWaitForRestartAsync("worker"));
+    /// <summary>Killed: the AppHost restarts it while the load goes on. A killed replica is worked around (reads go to
+    /// the primary), so not even a 503 is allowed then.</summary>
+    [Theory]
+    [InlineData("pg")]
+    [InlineData("pg-replica")]
+    [InlineData("cache")]
+    [InlineData("storage")]
+    [InlineData("api")]
+    [InlineData("worker")]
+    public async Task A_resource_killed_under_load_gives_no_500_loses_no_job_and_leaves_no_orphan(string resource) =>
+        await UnderLoadAsync(() => KillAndWaitForRestartAsync(resource), allowUnavailable: resource != "pg-replica");
 
-    [Fact]
-    public async Task The_api_killed_under_load_answers_again_once_restarted_and_loses_no_job() =>
-        await UnderLoadAsync(async () => await KillAndWaitForRestartAsync("api"));
-
-    [Fact]
-    public async Task The_replica_killed_under_load_leaves_reads_to_the_primary_without_an_error() =>
-        await UnderLoadAsync(async () => await KillAndWaitForRestartAsync("pg-replica"), allowUnavailable: false);
-
-    [Fact]
-    public async Task The_cache_killed_under_load_gives_no_500_and_loses_no_job() =>
-        await UnderLoadAsync(async () => await KillAndWaitForRestartAsync("cache"));
-
-    [Fact]
-    public async Task The_storage_frozen_under_load_gives_no_500_and_leaves_no_orphan() =>
-        await UnderLoadAsync(async () => await FreezeAsync("storage", TimeSpan.FromSeconds(2)));
-
-    [Fact]
-    public async Task The_database_killed_under_load_gives_503_not_500_and_leaves_no_orphan() =>
-        await UnderLoadAsync(async () => await KillAndWaitForRestartAsync("pg"));
+    /// <summary>Frozen for 2 s, then thawed: requests wait and are answered. (PostgreSQL is left to bench/chaos.sh, which
+    /// freezes a server's every process; its postmaster alone only delays new connections.)</summary>
+    [Theory]
+    [InlineData("cache")]
+    [InlineData("storage")]
+    [InlineData("api")]
+    [InlineData("worker")]
+    public async Task A_resource_frozen_under_load_gives_no_500_loses_no_job_and_leaves_no_orphan(string resource) =>
+        await UnderLoadAsync(() => FreezeAsync(resource, TimeSpan.FromSeconds(2)));
 
     /// <summary>The load, the fault in the middle of it, then the checks; without <paramref name="allowUnavailable"/>,
     /// not even a 503 (the fault is one the api works around).</summary>
