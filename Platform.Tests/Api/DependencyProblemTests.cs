@@ -3,12 +3,9 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.S3;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Platform.Api.Problems;
+using Platform.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace Platform.Tests.Api;
@@ -41,26 +38,14 @@ public sealed class DependencyProblemTests : IAsyncLifetime
         ["bug"] = () => new InvalidOperationException("a bug"),
     };
 
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
+    private FailingEndpoint _endpoint = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddProblemResponses();
-        _app = builder.Build();
-        _app.UseProblemResponses();
-        _app.MapGet("/fail/{name}", (string name) => { throw Failures[name](); });
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
-    }
+    private HttpClient Client => _endpoint.Client;
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task InitializeAsync() =>
+        _endpoint = await FailingEndpoint.StartAsync(Failures, builder => builder.AddProblemResponses(), app => app.UseProblemResponses());
+
+    public async Task DisposeAsync() => await _endpoint.DisposeAsync();
 
     [Theory]
     [InlineData("pg-refused", UnavailableDependency.PostgreSql)]
@@ -77,7 +62,7 @@ public sealed class DependencyProblemTests : IAsyncLifetime
     [InlineData("s3-http-refused", UnavailableDependency.Unnamed)]
     public async Task An_unavailable_dependency_is_a_503_with_Retry_After_that_names_it(string failure, string dependency)
     {
-        using var response = await _client.GetAsync($"/fail/{failure}");
+        using var response = await Client.GetAsync($"/fail/{failure}");
 
         var problem = await ProblemAsync(response, 503);
         Assert.Equal(TimeSpan.FromSeconds(ProblemResponses.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
@@ -92,7 +77,7 @@ public sealed class DependencyProblemTests : IAsyncLifetime
     [InlineData("bug")]
     public async Task Any_other_failure_is_a_500_that_reveals_nothing(string failure)
     {
-        using var response = await _client.GetAsync($"/fail/{failure}");
+        using var response = await Client.GetAsync($"/fail/{failure}");
 
         var problem = await ProblemAsync(response, 500);
         Assert.Null(response.Headers.RetryAfter);

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Platform.Tests.Infrastructure;
 using Platform.Web.Api;
 using Polly.RateLimiting;
 
@@ -27,31 +25,19 @@ public sealed class ApiUnavailableProblemTests : IAsyncLifetime
         ["bug"] = () => new InvalidOperationException("a bug"),
     };
 
-    private WebApplication _app = null!;
+    private FailingEndpoint _endpoint = null!;
+
+    private HttpClient Client => _endpoint.Client;
 
     /// <summary>Polly 8's exception (what web's resilience handler throws), by name: the tests also see Polly 7, with
     /// types of the same names, through another package.</summary>
     private static Exception PollyCore(string type, string message) =>
         (Exception)Activator.CreateInstance(Type.GetType($"{type}, Polly.Core", throwOnError: true)!, message)!;
-    private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddApiProblemResponses();
-        _app = builder.Build();
-        _app.UseApiProblemResponses();
-        _app.MapGet("/fail/{name}", (string name) => { throw Failures[name](); });
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
-    }
+    public async Task InitializeAsync() =>
+        _endpoint = await FailingEndpoint.StartAsync(Failures, builder => builder.Services.AddApiProblemResponses(), app => app.UseApiProblemResponses());
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _endpoint.DisposeAsync();
 
     [Theory]
     [InlineData("refused")]
@@ -61,7 +47,7 @@ public sealed class ApiUnavailableProblemTests : IAsyncLifetime
     [InlineData("too-many-in-flight")]
     public async Task An_api_out_of_reach_is_a_503_with_Retry_After(string failure)
     {
-        using var response = await _client.GetAsync($"/fail/{failure}");
+        using var response = await Client.GetAsync($"/fail/{failure}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(ApiProblemResponses.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -72,7 +58,7 @@ public sealed class ApiUnavailableProblemTests : IAsyncLifetime
     [Fact]
     public async Task A_bug_stays_a_500_without_Retry_After()
     {
-        using var response = await _client.GetAsync("/fail/bug");
+        using var response = await Client.GetAsync("/fail/bug");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Null(response.Headers.RetryAfter);
     }
