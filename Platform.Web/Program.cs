@@ -6,7 +6,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddWebSignIn();
-builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add(new AntiforgeryProblemFilter()));
+builder.Services.AddRazorPages().AddMvcOptions(mvc =>
+{
+    mvc.Filters.Add(new AntiforgeryProblemFilter());
+    mvc.Filters.Add(new Platform.Web.Pages.NoHandlerProblemFilter());
+});
 builder.Services.AddAntiforgery(antiforgery => antiforgery.HeaderName = "X-Antiforgery-Token");
 
 // "api" is resolved by service discovery (services__api__http__0), as under Aspire.
