@@ -1,4 +1,5 @@
 using Platform.Api.Apis;
+using Platform.Api.Authorization;
 using Platform.Api;
 using Platform.Api.Http;
 using Platform.Api.Problems;
@@ -15,8 +16,8 @@ var app = builder.Build();
 app.UseProblemResponses();
 app.UseHeaderSizeLimit();
 app.UseUtf8JsonOnly();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseBearerAuthentication();
+app.UseScopeAuthorization();
 // After authentication: the limit is per caller.
 app.UseRateLimiter();
 

@@ -12,7 +12,7 @@ public static class AnalyticsApi
         var api = app.MapGroup("/api/analytics").WithTags("Analytics");
         api.MapGet("/summary", GetSummary).WithName("GetAnalyticsSummary")
             .WithSummary("Counts, bytes and processing latency of the caller's assets (an admin: all), from the read replica (cached for a few seconds)")
-            .RequireAuthorization(ApiScopes.Read);
+            .RequireScope(ApiScopes.Read);
         return api;
     }
 

@@ -3,6 +3,7 @@ using Amazon.S3;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Assets;
+using Platform.Api.Authorization;
 using Platform.Api.Contracts.Authorization;
 using Platform.Api.Http;
 using Platform.Api.Problems;
@@ -24,19 +25,19 @@ public static class AssetsApi
         var api = app.MapGroup("/api/assets").WithTags("Assets");
 
         api.MapGet("/", ListAssets).WithName("ListAssets").WithSummary("List the caller's assets (an admin: all), newest first")
-            .RequireAuthorization(ApiScopes.Read);
+            .RequireScope(ApiScopes.Read);
         api.MapGet("/{id}", GetAsset).WithName("GetAsset").WithSummary("Get an asset and its processing state")
-            .RequireAuthorization(ApiScopes.Read);
+            .RequireScope(ApiScopes.Read);
         api.MapGet("/{id}/content", GetAssetContent).WithName("GetAssetContent").WithSummary("Download an asset's bytes")
-            .RequireAuthorization(ApiScopes.Read);
+            .RequireScope(ApiScopes.Read);
         api.MapGet("/{id}/report", GetAssetReport).WithName("GetAssetReport").WithSummary("Get the JSON report that processing wrote")
-            .RequireAuthorization(ApiScopes.Read);
+            .RequireScope(ApiScopes.Read);
         api.MapPost("/", UploadAsset).WithName("UploadAsset").WithSummary("Upload a file (multipart/form-data, part 'file') and queue its processing")
             .Accepts<UploadForm>("multipart/form-data")
-            .RequireAuthorization(ApiScopes.Write)
+            .RequireScope(ApiScopes.Write)
             .RequireRateLimiting(MutationRateLimiting.PolicyName);
         api.MapDelete("/{id}", DeleteAsset).WithName("DeleteAsset").WithSummary("Delete an asset, its report and its jobs")
-            .RequireAuthorization(ApiScopes.Write)
+            .RequireScope(ApiScopes.Write)
             .RequireRateLimiting(MutationRateLimiting.PolicyName);
 
         return api;

@@ -18,10 +18,10 @@ public static class JobsApi
 
         api.MapPost("/", CreateJob).WithName("CreateJob")
             .WithSummary($"Queue a job for one of the caller's assets: {string.Join(" or ", JobTypes.All)}")
-            .RequireAuthorization(ApiScopes.Write)
+            .RequireScope(ApiScopes.Write)
             .RequireRateLimiting(MutationRateLimiting.PolicyName);
         api.MapGet("/{id}", GetJob).WithName("GetJob").WithSummary("Get a job, its result and its history")
-            .RequireAuthorization(ApiScopes.Read);
+            .RequireScope(ApiScopes.Read);
 
         return api;
     }

@@ -31,32 +31,11 @@ internal static class ApiAuthentication
             }
             jwt.Events = new JwtBearerEvents
             {
-                OnMessageReceived = ValidatedTokens.Recall,
                 OnTokenValidated = ValidatedTokens.Remember,
                 OnChallenge = context => ProblemAnswers.ChallengeAsync(context),
                 OnForbidden = context => ProblemAnswers.ForbiddenAsync(context),
             };
         });
         builder.Services.AddSingleton<ValidatedTokens>();
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ApiScopes.Read, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => HasScope(context.User, ApiScopes.Read)))
-            .AddPolicy(ApiScopes.Write, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => HasScope(context.User, ApiScopes.Write)));
-    }
-
-    /// <summary>The <c>scope</c> claim is one space-separated string (RFC 9068), or one claim per scope from some providers.</summary>
-    private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope)
-    {
-        foreach (var claim in user.FindAll("scope"))
-        {
-            var scopes = claim.Value.AsSpan();
-            foreach (var range in scopes.Split(' '))
-            {
-                if (scopes[range].SequenceEqual(scope))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

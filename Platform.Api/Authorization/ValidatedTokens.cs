@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Platform.Api.Authorization;
@@ -8,17 +8,17 @@ namespace Platform.Api.Authorization;
 /// <summary>
 /// Bearer tokens already validated, with the caller they name, until each expires: a client sends the same token with
 /// every request, and validating it each time (the handler's per-request setup and an ECDSA verification) costs more
-/// than the cached read it guards. A known token skips the JWT handler entirely (<see cref="Recall"/>, when the message
-/// is received); a token is remembered only once the handler has validated it (<see cref="Remember"/>). Never more
-/// than <see cref="Capacity"/> at once; the lifetime is checked again at every use.
+/// than the cached read it guards. A known token skips the JWT handler entirely (<see cref="Recall"/>, by
+/// <see cref="BearerAuthentication"/>); a token is remembered only once the handler has validated it
+/// (<see cref="Remember"/>). Never more than <see cref="Capacity"/> at once; the lifetime is checked again at every use.
 /// </summary>
 internal sealed class ValidatedTokens
 {
     private const int Capacity = 10_000;
     private const string Scheme = "Bearer ";
-    private readonly ConcurrentDictionary<string, (ClaimsPrincipal Caller, DateTime ValidTo)> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ValidatedToken> _tokens = new(StringComparer.Ordinal);
     // Looked up by the header's characters, without copying the token (about 1 KB) out of it on every request.
-    private readonly ConcurrentDictionary<string, (ClaimsPrincipal Caller, DateTime ValidTo)>.AlternateLookup<ReadOnlySpan<char>> _byCharacters;
+    private readonly ConcurrentDictionary<string, ValidatedToken>.AlternateLookup<ReadOnlySpan<char>> _byCharacters;
     // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
     private int _count;
     private readonly TimeProvider _time;
@@ -29,46 +29,39 @@ internal sealed class ValidatedTokens
         _byCharacters = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public static Task Recall(MessageReceivedContext context)
+    /// <summary>The token an <c>Authorization</c> header carries, if it was validated before and has not expired.</summary>
+    public ValidatedToken? Recall(StringValues authorization)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
-            && context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().TryGet(header.AsSpan(Scheme.Length).Trim(), out var caller))
+        var header = authorization.Count == 1 ? authorization[0] : null;
+        if (header is null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
-            context.Principal = caller;
-            context.Success();
+            return null;
         }
-        return Task.CompletedTask;
-    }
-
-    public static Task Remember(TokenValidatedContext context)
-    {
-        if (context is { SecurityToken: JsonWebToken token, Principal: { } caller })
-        {
-            context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Add(token.EncodedToken, caller, token.ValidTo);
-        }
-        return Task.CompletedTask;
-    }
-
-    private bool TryGet(ReadOnlySpan<char> token, out ClaimsPrincipal caller)
-    {
-        caller = null!;
+        var token = header.AsSpan(Scheme.Length).Trim();
         if (!_byCharacters.TryGetValue(token, out var known))
         {
-            return false;
+            return null;
         }
         if (known.ValidTo <= _time.GetUtcNow().UtcDateTime)
         {
             _byCharacters.TryRemove(token, out _, out _);
-            return false;
+            return null;
         }
-        caller = known.Caller;
-        return true;
+        return known;
     }
 
-    private void Add(string token, ClaimsPrincipal caller, DateTime validTo)
+    public static Task Remember(TokenValidatedContext context)
     {
-        if (_tokens.TryAdd(token, (caller, validTo)) && Interlocked.Increment(ref _count) > Capacity)
+        if (context is { SecurityToken: JsonWebToken token, Principal: { } principal } && Caller.From(principal) is { } caller)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Add(token.EncodedToken, new ValidatedToken(principal, caller, token.ValidTo));
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Add(string token, ValidatedToken validated)
+    {
+        if (_tokens.TryAdd(token, validated) && Interlocked.Increment(ref _count) > Capacity)
         {
             _tokens.Clear();
             Interlocked.Exchange(ref _count, 0);

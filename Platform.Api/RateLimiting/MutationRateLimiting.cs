@@ -33,7 +33,7 @@ internal static class MutationRateLimiting
                 var time = context.RequestServices.GetRequiredService<TimeProvider>();
                 // Per caller: the token's subject, so that people behind one web task do not share a bucket; the client
                 // address (behind a load balancer, the caller's, by the forwarded-headers middleware) only without one.
-                var key = context.User.FindFirst(Caller.SubjectClaim)?.Value is { } subject ? $"sub:{subject}"
+                var key = context.Features.Get<Caller>()?.Subject is { } subject ? $"sub:{subject}"
                     : $"ip:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
                 return RateLimitPartition.Get(key,
                     _ => new FixedWindowLimiter(options.PermitLimit, TimeSpan.FromSeconds(options.WindowSeconds), time));
