@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Platform.Tests.Graph;
+using Platform.Tests.Identity;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Workload;
@@ -152,6 +153,12 @@ public sealed class BadInputTests(GraphFixture fixture) : WorkloadTestClass(fixt
         Assert.InRange(retryAfter, 1, 60);
         // Reads are not limited.
         Assert.Equal(HttpStatusCode.OK, (await Workload.Api.GetAsync("/api/assets?pageSize=1")).StatusCode);
+        // The limit is per caller (the token's subject): another caller, here the CLI client, is not held back.
+        using (var other = IdentityFlows.ApiAs(Fixture.App, await IdentityFlows.ClientAccessTokenAsync(Fixture.App)))
+        using (var othersChange = await other.PostAsJsonAsync("/api/jobs", new { type = "no-such-type" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, othersChange.StatusCode);
+        }
         // Served again once the window has ended: within Retry-After, give or take the poll.
         await Eventually.TrueAsync(async () =>
         {
