@@ -7,8 +7,8 @@ namespace Platform.Api.Authorization;
 /// before (<see cref="ValidatedTokens"/>) names its caller at once; any other request goes through the JWT bearer
 /// handler as usual, which remembers a valid token. Going around the handlers for a known token saves their
 /// per-request setup (a scoped service, a handler, its contexts, results and tasks), which allocated more than the
-/// cached read it guards (docs/benchmarks.md, "Identity"). The caller is kept as a request feature for the scope check,
-/// the rate limiter and the handlers.
+/// cached read it guards (docs/benchmarks.md, "What authentication costs"). The caller is kept as a request feature
+/// for the scope check, the rate limiter and the handlers.
 /// </summary>
 internal static class BearerAuthentication
 {

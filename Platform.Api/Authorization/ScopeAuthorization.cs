@@ -4,10 +4,11 @@ namespace Platform.Api.Authorization;
 
 /// <summary>
 /// A route that requires a scope (<see cref="RequireScope{TBuilder}"/>) answers 401 to a caller without a valid token
-/// and 403 to a token without that scope, both through the bearer scheme (ProblemDetails, <see cref="ProblemAnswers"/>);
-/// before anything binds the request. It stands where the authorization middleware would: evaluating a policy per
+/// and 403 to a token without that scope, both through the bearer scheme (ProblemDetails, <see cref="ProblemAnswers"/>),
+/// before anything binds the request. It stands where the authorization middleware would: evaluating a policy on every
 /// request cost far more than comparing a scope of the caller already known (<see cref="BearerAuthentication"/>): a
-/// result, a handler context, a global lock on an app switch and metrics (docs/benchmarks.md, "Identity").
+/// result, a handler context, a global lock on an app switch and metrics (docs/benchmarks.md, "What authentication
+/// costs").
 /// </summary>
 internal static class ScopeAuthorization
 {
