@@ -17,7 +17,7 @@ internal sealed class ValidatedTokens
     private const int Capacity = 10_000;
     private const string Scheme = "Bearer ";
     private readonly ConcurrentDictionary<string, ValidatedToken> _tokens = new(StringComparer.Ordinal);
-    // Looked up by the header's characters, without copying the token (about 1 KB) out of it on every request.
+    // Looked up by the header's characters, without copying the token (about 600 characters) out of it on every request.
     private readonly ConcurrentDictionary<string, ValidatedToken>.AlternateLookup<ReadOnlySpan<char>> _byCharacters;
     // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
     private int _count;
