@@ -6,6 +6,8 @@
 #           commands and, during the latency run, PostgreSQL SELECT 1 round trips at the same rate;
 #   api   - GET /api/assets/{id} req/s and p99 with wrk, next to a bare Kestrel endpoint, alternating, same run;
 #   lag   - replica lag p50/p99 under a write load on the primary.
+# What the bearer token itself costs that GET (against the commit before identity, side by side) needs a second
+# checkout and stack: bench/auth-overhead.sh.
 # Each measurement runs RUNS times (3); the medians are printed last. Needs: wrk, redis-tools (redis-benchmark), curl.
 # Usage: dotnet build -c Release Platform.sln && dotnet build -c Release bench/JobBench bench/BareKestrel && bench/workload.sh
 set -euo pipefail
