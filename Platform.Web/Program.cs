@@ -1,4 +1,5 @@
 using Platform.Web.Api;
+using Platform.Web.Pages;
 using Platform.Web.SignIn;
 using Platform.ServiceDefaults.Http;
 
@@ -9,7 +10,7 @@ builder.AddWebSignIn();
 builder.Services.AddRazorPages().AddMvcOptions(mvc =>
 {
     mvc.Filters.Add(new AntiforgeryProblemFilter());
-    mvc.Filters.Add(new Platform.Web.Pages.NoHandlerProblemFilter());
+    mvc.Filters.Add(new NoHandlerProblemFilter());
 });
 builder.Services.AddAntiforgery(antiforgery => antiforgery.HeaderName = "X-Antiforgery-Token");
 

@@ -8,9 +8,9 @@ namespace Platform.Tests.Workload;
 
 /// <summary>
 /// A small steady load on the api while a fault happens: reads at <see cref="TicksPerSecond"/> (lists, assets, and the
-/// analytics, which the replica serves), and every fifth tick an
-/// upload of a small file (under the api's limit on changes of 60 per 10 s), sent on time whether or not earlier ones
-/// were answered (a hung request does not hold the load back). It keeps every answer's status, and the assets accepted.
+/// analytics, which the replica serves), and every fifth tick an upload of a small file (under the api's limit on changes
+/// of 60 per 10 s), sent on time whether or not earlier ones were answered (a hung request does not hold the load
+/// back). It keeps every answer's status, and the assets accepted.
 /// </summary>
 public sealed class SmallLoad : IAsyncDisposable
 {

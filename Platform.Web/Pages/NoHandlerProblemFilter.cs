@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Platform.Web.Pages;
@@ -18,13 +17,8 @@ internal sealed class NoHandlerProblemFilter : IAsyncPageFilter
         if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
         {
             context.HttpContext.Response.Headers.Allow = "GET, HEAD";
-            context.Result = new ObjectResult(new ProblemDetails
-            {
-                Status = StatusCodes.Status405MethodNotAllowed,
-                Title = "Method not allowed",
-                Detail = $"This page takes no {context.HttpContext.Request.Method} here: it only shows (GET), or its form names another handler.",
-            })
-            { StatusCode = StatusCodes.Status405MethodNotAllowed, ContentTypes = { "application/problem+json" } };
+            context.Result = new HttpResultAction(Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
+                detail: $"This page takes no {context.HttpContext.Request.Method} here: it only shows (GET), or its form names another handler."));
             return;
         }
         await next();

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
+using Platform.Web.Pages;
 
 namespace Platform.Web.SignIn;
 
@@ -12,16 +12,11 @@ internal sealed class AntiforgeryProblemFilter : IAlwaysRunResultFilter
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
         {
-            context.Result = new ExecutedResult(SignInEndpoints.FormRefused());
+            context.Result = new HttpResultAction(SignInEndpoints.FormRefused());
         }
     }
 
     public void OnResultExecuted(ResultExecutedContext context)
     {
-    }
-
-    private sealed class ExecutedResult(IResult result) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
     }
 }
