@@ -1,22 +1,12 @@
-using Platform.Deployment.Aws.Publishing;
-using Platform.Hosting;
-using Platform.Hosting.Parameters;
-using Platform.Hosting.PostgreSQL;
-using Platform.Hosting.Projects;
-using Platform.Hosting.Redis;
-using Platform.Hosting.S3;
-
 var builder = DistributedApplication.CreateBuilder(args);
+DebugLogs.Attach(builder);
 
-// --publisher ecs: the graph as an AWS ECS Fargate deployment, sized by the settings beside the manifest.
-builder.AddAwsEcsDeployment("../ecs-settings.json");
-
-var pg = builder.AddPostgres("pg");
+var pg = builder.AddNativePostgres("pg");
 var db = pg.AddDatabase("platformdb");
 var dbReplica = pg.AddReadReplica("pg-replica").AddDatabase("platformdb-replica", databaseName: "platformdb");
 var identityDb = pg.AddDatabase("identitydb");
 
-var cache = builder.AddRedis("cache");
+var cache = builder.AddNativeRedis("cache");
 
 var assets = builder.AddS3Storage("storage").AddBucket("assets");
 
@@ -25,10 +15,10 @@ var migrations = builder.AddProject<Projects.Platform_Migrations>("migrations")
     .WaitFor(db);
 
 // Identity: the first admin, the provider's keys, and its two clients (web, and scripts).
-var adminEmail = builder.AddParameter("identity-admin-email", "admin@platform.local");
+var adminEmail = builder.AddParameter("identity-admin-email", "admin@platform.local", publishValueAsDefault: true);
 var adminPassword = builder.AddGeneratedSecret("identity-admin-password");
 var signingKey = builder.AddGeneratedSecret("identity-signing-key", minLength: 43);
-var webClientId = builder.AddParameter("identity-web-client-id", "platform-web");
+var webClientId = builder.AddParameter("identity-web-client-id", "platform-web", publishValueAsDefault: true);
 var webSecret = builder.AddGeneratedSecret("identity-web-secret");
 var cliSecret = builder.AddGeneratedSecret("identity-cli-secret");
 
@@ -43,12 +33,14 @@ var identitySetup = builder.AddProject<Projects.Platform_Identity>("identity-set
     .WaitFor(identityDb);
 
 var identity = builder.AddProject<Projects.Platform_Identity>("identity")
+    .WithHttpEndpoint()
     .WithExternalHttpEndpoints()
     .WithReference(identityDb)
     .WithEnvironment("Identity__SigningKey", signingKey)
     .WaitForCompletion(identitySetup);
 
 var api = builder.AddProject<Projects.Platform_Api>("api")
+    .WithHttpEndpoint()
     .WithExternalHttpEndpoints()
     .WithReference(db)
     .WithReference(dbReplica) // not waited for: reads fall back to the primary until the replica is up
@@ -60,6 +52,7 @@ var api = builder.AddProject<Projects.Platform_Api>("api")
     .WaitFor(assets);
 
 builder.AddProject<Projects.Platform_Worker>("worker")
+    .WithHttpEndpoint()
     .WithReplicas(2)
     .WithReference(db)
     .WithReference(cache)
@@ -69,6 +62,7 @@ builder.AddProject<Projects.Platform_Worker>("worker")
     .WaitFor(assets);
 
 var web = builder.AddProject<Projects.Platform_Web>("web")
+    .WithHttpEndpoint()
     .WithExternalHttpEndpoints()
     .WithReference(api)
     .WithReference(identity)

@@ -1,63 +1,82 @@
-using Platform.Hosting.ApplicationModel;
-using Platform.Hosting.Orchestration;
-using Platform.Hosting.Parameters;
-using Platform.Hosting.Publishing;
+using System.Net.Sockets;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Hosting.PostgreSQL;
 
-namespace Platform.Hosting.PostgreSQL;
+namespace Aspire.Hosting;
 
 public static class PostgresBuilderExtensions
 {
-    /// <summary>Adds a PostgreSQL server with password authentication; the password is generated once unless given.</summary>
-    public static IResourceBuilder<PostgresServerResource> AddPostgres(this IDistributedApplicationBuilder builder, string name,
-        IResourceBuilder<ParameterResource>? password = null, int? port = null)
+    /// <summary>
+    /// Adds a PostgreSQL server run natively (no container): password authentication, the password generated once
+    /// unless given; data kept in the AppHost's data folder. Published as Aspire's PostgreSQL container.
+    /// </summary>
+    public static IResourceBuilder<PostgresServerResource> AddNativePostgres(this IDistributedApplicationBuilder builder, string name,
+        IResourceBuilder<ParameterResource>? password = null)
     {
+        var processes = builder.AddNativeRuntime();
         var passwordParameter = password?.Resource ?? builder.AddGeneratedSecret($"{name}-password").Resource;
-        var server = new PostgresServerResource(name, passwordParameter);
-        return builder.AddResource(server)
-            .WithEndpoint(ServerEndpoint(port))
-            .WithAnnotation(new LocalRunnerAnnotation(new PostgresServerRunner()))
-            .WithManifestPublishingCallback(context => PostgresManifest.WriteServer(context, server));
+        return builder.AddServer(new PostgresServerResource(name, passwordParameter, processes.Options.DataDirectoryOf(name)));
     }
 
     /// <summary>
-    /// Adds a streaming read replica of <paramref name="primary"/>: a hot standby made with <c>pg_basebackup -R</c>
-    /// that replays the primary's WAL through a replication slot. On AWS it becomes an RDS read replica.
+    /// Adds a streaming read replica of <paramref name="primary"/>: a hot standby made with <c>pg_basebackup -R</c> that
+    /// replays the primary's WAL through a replication slot. On AWS it becomes an RDS read replica.
     /// </summary>
-    public static IResourceBuilder<PostgresReplicaResource> AddReadReplica(this IResourceBuilder<PostgresServerResource> primary, string name, int? port = null)
+    public static IResourceBuilder<PostgresReplicaResource> AddReadReplica(this IResourceBuilder<PostgresServerResource> primary, string name)
     {
         if (primary.Resource is PostgresReplicaResource)
         {
             throw new DistributedApplicationException($"Cannot add replica '{name}' to '{primary.Resource.Name}': it is a replica itself. Add replicas to the primary.");
         }
-        var replica = new PostgresReplicaResource(name, primary.Resource);
-        return primary.ApplicationBuilder.AddResource(replica)
-            .WithEndpoint(ServerEndpoint(port))
-            .WithAnnotation(new WaitAnnotation(primary.Resource, WaitType.WaitUntilHealthy))
-            .WithAnnotation(new LocalRunnerAnnotation(new PostgresServerRunner()))
-            .WithManifestPublishingCallback(context => PostgresManifest.WriteReplica(context, replica));
+        var processes = primary.ApplicationBuilder.AddNativeRuntime();
+        return primary.ApplicationBuilder.AddServer(new PostgresReplicaResource(name, primary.Resource, processes.Options.DataDirectoryOf(name)))
+            .WaitFor(primary);
     }
 
     /// <summary>
-    /// Adds a database. On a primary the database is created if it does not exist; on a replica it names the
-    /// read-only copy of the primary's database <paramref name="databaseName"/>, which must have been added to the primary.
+    /// Adds a database. On a primary it is created when the server is ready, if it does not exist; on a replica it names
+    /// the read-only copy of the primary's database <paramref name="databaseName"/>, which must have been added to the primary.
     /// </summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> server, string name, string? databaseName = null)
     {
         var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
         var builder = server.ApplicationBuilder.AddResource(database)
-            .WithAnnotation(new LocalRunnerAnnotation(new PostgresDatabaseRunner()))
-            .WithManifestPublishingCallback(context => PostgresManifest.WriteDatabase(context, database));
+            .WithReadinessCheck((_, cancellationToken) => PostgresHealth.DatabaseAsync(database, cancellationToken))
+            .WithManifestPublishingCallback(context => PostgresManifest.WriteDatabaseAsync(context, database));
         if (server.Resource is PostgresReplicaResource replica)
         {
             var onPrimary = server.ApplicationBuilder.Resources.OfType<PostgresDatabaseResource>()
-                .FirstOrDefault(d => d.Server == replica.Primary && d.DatabaseName == database.DatabaseName)
+                .FirstOrDefault(d => d.Parent == replica.Primary && d.DatabaseName == database.DatabaseName)
                 ?? throw new DistributedApplicationException(
                     $"Replica database '{name}' reads '{database.DatabaseName}', which is not a database of '{replica.Primary.Name}'. Add it to the primary first.");
-            builder.WithAnnotation(new WaitAnnotation(onPrimary, WaitType.WaitUntilHealthy));
+            return builder.WaitFor(server.ApplicationBuilder.CreateResourceBuilder(onPrimary));
         }
+        server.OnResourceReady(async (_, e, cancellationToken) =>
+        {
+            if (await PostgresDatabases.CreateAsync(database, cancellationToken))
+            {
+                e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server.Resource)
+                    .LogInformation("Created database {Database}.", database.DatabaseName);
+            }
+        });
         return builder;
     }
 
-    private static EndpointAnnotation ServerEndpoint(int? port) =>
-        new(PostgresServerResource.EndpointName, "tcp", "tcp", PostgresServerResource.DefaultPort, port);
+    private static IResourceBuilder<T> AddServer<T>(this IDistributedApplicationBuilder builder, T server) where T : PostgresServerResource =>
+        builder.AddResource(server)
+            .WithAnnotation(new EndpointAnnotation(ProtocolType.Tcp, uriScheme: "tcp", name: PostgresServerResource.EndpointName,
+                targetPort: builder.ExecutionContext.IsPublishMode ? PostgresServerResource.DefaultPort : null, isProxied: false))
+            .WithNativeProcess(PostgresTools.Server)
+            .WithArgs(context =>
+            {
+                foreach (var arg in PostgresServerPreparation.Arguments(server))
+                {
+                    context.Args.Add(arg);
+                }
+            })
+            .OnBeforeResourceStarted((resource, e, cancellationToken) => PostgresServerPreparation.PrepareAsync(resource, e, cancellationToken))
+            .WithReadinessCheck((_, cancellationToken) => PostgresHealth.ServerAsync(server, cancellationToken))
+            .WithManifestPublishingCallback(context => PostgresManifest.WriteServerAsync(context, server));
 }

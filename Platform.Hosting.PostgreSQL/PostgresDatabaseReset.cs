@@ -1,6 +1,6 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Hosting.ApplicationModel;
-using Platform.Hosting.Orchestration;
 
 namespace Platform.Hosting.PostgreSQL;
 
@@ -8,31 +8,54 @@ namespace Platform.Hosting.PostgreSQL;
 public static class PostgresDatabaseReset
 {
     /// <summary>
-    /// Empties the database by the graph's own steps: the resources that use it stop, it is dropped and created
-    /// empty, and they start again, each waiting as at the first start (so the migrations run before the
-    /// services). Returns once they are all ready again.
+    /// Empties the database by the graph's own steps: the resources that use it stop, it is dropped and created empty,
+    /// then the run-once steps among them (migrations) run again to completion and the others start again. Returns once
+    /// they are all healthy.
     /// </summary>
     public static async Task ResetDatabaseAsync(this DistributedApplication app, string databaseName, CancellationToken cancellationToken = default)
     {
-        if (app.Model.Find(databaseName) is not PostgresDatabaseResource { Server: not PostgresReplicaResource } database)
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        if (model.Resources.FirstOrDefault(r => r.Name == databaseName) is not PostgresDatabaseResource { Parent: not PostgresReplicaResource } database)
         {
             throw new ArgumentException(
-                $"Resource '{databaseName}' is not a database on a PostgreSQL primary: name the primary's database (AddDatabase on AddPostgres); its replicas follow it.",
+                $"Resource '{databaseName}' is not a database on a PostgreSQL primary: name the primary's database (AddDatabase on AddNativePostgres); its replicas follow it.",
                 nameof(databaseName));
         }
-        var orchestrator = app.Services.GetRequiredService<Orchestrator>();
-        var users = UsersOf(app.Model, database);
+        var users = UsersOf(model, database);
+        var steps = users.Where(u => IsRunOnce(model, u)).ToList();
+        var services = users.Except(steps).ToList();
 
-        await Task.WhenAll(users.Select(orchestrator.StopResourceAsync));
-        await PostgresDatabaseRunner.RecreateAsync(database, cancellationToken);
-        await Task.WhenAll(users.Select(user => orchestrator.StartResourceAsync(user, cancellationToken)));
-        await Task.WhenAll(users.Select(user => orchestrator.WaitUntilReadyAsync(user, cancellationToken)));
+        await Task.WhenAll(users.Select(user => app.ResourceCommands.ExecuteCommandAsync(user, KnownResourceCommands.StopCommand, cancellationToken)));
+        await PostgresDatabases.RecreateAsync(database, cancellationToken);
+        foreach (var step in steps)
+        {
+            await RunToCompletionAsync(app, step, cancellationToken);
+        }
+        await Task.WhenAll(services.Select(service => app.ResourceCommands.ExecuteCommandAsync(service, KnownResourceCommands.StartCommand, cancellationToken)));
+        await Task.WhenAll(services.Select(s => app.ResourceNotifications.WaitForResourceHealthyAsync(s.Name, cancellationToken)));
+    }
+
+    /// <summary>Starts a run-once step again and waits until it has run and ended with exit code 0.</summary>
+    private static async Task RunToCompletionAsync(DistributedApplication app, IResource step, CancellationToken cancellationToken)
+    {
+        var started = app.ResourceNotifications.WaitForResourceAsync(step.Name, e => e.Snapshot.State?.Text == KnownResourceStates.Running, cancellationToken);
+        await app.ResourceCommands.ExecuteCommandAsync(step, KnownResourceCommands.StartCommand, cancellationToken);
+        await started;
+        var finished = await app.ResourceNotifications.WaitForResourceAsync(step.Name,
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+        if (finished.Snapshot.ExitCode is not 0)
+        {
+            throw new InvalidOperationException($"'{step.Name}' ended with exit code {finished.Snapshot.ExitCode} after the database was reset.");
+        }
     }
 
     /// <summary>The resources that reference the database, on its primary or on a replica (whose copy is dropped with it).</summary>
     private static List<IResource> UsersOf(DistributedApplicationModel model, PostgresDatabaseResource database) =>
-        [.. model.Resources.Where(resource => resource.AnnotationsOf<ResourceRelationshipAnnotation>().Any(reference =>
+        [.. model.Resources.Where(resource => resource.Annotations.OfType<ResourceRelationshipAnnotation>().Any(reference =>
             reference.Resource is PostgresDatabaseResource copy
             && copy.DatabaseName == database.DatabaseName
-            && (copy.Server == database.Server || copy.Server is PostgresReplicaResource replica && replica.Primary == database.Server)))];
+            && (copy.Parent == database.Parent || copy.Parent is PostgresReplicaResource replica && replica.Primary == database.Parent)))];
+
+    private static bool IsRunOnce(DistributedApplicationModel model, IResource resource) =>
+        model.Resources.Any(r => r.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource == resource && w.WaitType == WaitType.WaitForCompletion));
 }

@@ -1,16 +1,14 @@
-using Platform.Hosting.ApplicationModel;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Platform.Hosting.PostgreSQL;
 
 /// <summary>A database on a server. On a replica it is the read-only copy of the primary's database of the same name.</summary>
-public sealed class PostgresDatabaseResource(string name, string databaseName, PostgresServerResource parent)
-    : Resource(name), IResourceWithParent, IResourceWithConnectionString, IResourceWithWaitSupport
+public sealed class PostgresDatabaseResource(string name, string databaseName, PostgresServerResource server)
+    : Resource(name), IResourceWithParent<PostgresServerResource>, IResourceWithConnectionString, IResourceWithWaitSupport
 {
     public string DatabaseName { get; } = databaseName;
 
-    public PostgresServerResource Server { get; } = parent;
+    public PostgresServerResource Parent { get; } = server;
 
-    public IResource Parent => Server;
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Server};Database={DatabaseName}");
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
 }

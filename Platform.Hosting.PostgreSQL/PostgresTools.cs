@@ -1,4 +1,4 @@
-using Platform.Hosting.Orchestration;
+using Platform.Hosting.Processes;
 
 namespace Platform.Hosting.PostgreSQL;
 
@@ -8,8 +8,8 @@ internal static class PostgresTools
     /// <summary>Set <c>PLATFORM_POSTGRES_BIN</c> to a folder with <c>postgres</c> and <c>initdb</c> to choose an installation.</summary>
     public static readonly NativeTool Server = new("postgres (PostgreSQL 14 or newer: postgres, initdb, pg_basebackup)", "apt-get install -y postgresql", Locate);
 
-    public static string Binary(LocalRunContext context, string name) =>
-        Path.Combine(Path.GetDirectoryName(context.Tools.PathOf(Server))!, name);
+    /// <summary>Another program of the same installation (<c>initdb</c>, <c>pg_basebackup</c>).</summary>
+    public static string Binary(string name) => Path.Combine(Path.GetDirectoryName(Server.Path)!, name);
 
     private static string? Locate()
     {

@@ -1,23 +1,37 @@
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using Platform.Hosting.ApplicationModel;
-using Platform.Hosting.Orchestration;
-using Platform.Hosting.Publishing;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Hosting.Processes;
+using Platform.Hosting.S3;
 
-namespace Platform.Hosting.S3;
+namespace Aspire.Hosting;
 
 public static partial class StorageBuilderExtensions
 {
-    /// <summary>Adds S3-compatible storage: the s3rver emulator locally (installed by the AppHost on first run).</summary>
-    public static IResourceBuilder<S3StorageResource> AddS3Storage(this IDistributedApplicationBuilder builder, string name, int? port = null)
+    /// <summary>Adds S3-compatible storage: the s3rver emulator, run natively with Node.js and installed by the AppHost
+    /// on first run. Published as a CloudFormation template that creates its buckets.</summary>
+    public static IResourceBuilder<S3StorageResource> AddS3Storage(this IDistributedApplicationBuilder builder, string name)
     {
-        var storage = new S3StorageResource(name);
+        var processes = builder.AddNativeRuntime();
+        var storage = new S3StorageResource(name, processes.Options.DataDirectoryOf(name));
         return builder.AddResource(storage)
-            .WithEndpoint(new EndpointAnnotation(S3StorageResource.EndpointName, "http", "http", port: port) { LocalHost = "127.0.0.1" })
-            .WithAnnotation(new LocalRunnerAnnotation(new S3EmulatorRunner()))
-            .WithManifestPublishingCallback(context => StorageManifest.WriteStorage(context, storage, builder.Resources));
+            .WithAnnotation(new EndpointAnnotation(ProtocolType.Tcp, uriScheme: "http", name: S3StorageResource.EndpointName, isProxied: false) { TargetHost = "127.0.0.1" })
+            .WithNativeProcess(NativeTool.Node)
+            .WithNativeTool(NativeTool.Npm)
+            .WithArgs(context =>
+            {
+                foreach (var arg in S3Emulator.Arguments(storage, processes))
+                {
+                    context.Args.Add(arg);
+                }
+            })
+            .OnBeforeResourceStarted((resource, e, cancellationToken) => S3Emulator.PrepareAsync(resource, e, cancellationToken))
+            .WithReadinessCheck((_, cancellationToken) => S3Emulator.CheckAsync(storage, cancellationToken))
+            .WithManifestPublishingCallback(context => StorageManifest.WriteStorageAsync(context, storage, builder.Resources));
     }
 
-    /// <summary>Adds a bucket, created when the storage starts if it does not exist.</summary>
+    /// <summary>Adds a bucket, created when the storage is ready if it does not exist.</summary>
     public static IResourceBuilder<S3BucketResource> AddBucket(this IResourceBuilder<S3StorageResource> storage, string name, string? bucketName = null)
     {
         bucketName ??= name;
@@ -27,9 +41,10 @@ public static partial class StorageBuilderExtensions
                 $"'{bucketName}' is not a valid S3 bucket name: use 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.");
         }
         var bucket = new S3BucketResource(name, bucketName, storage.Resource);
+        storage.OnResourceReady((_, _, cancellationToken) => S3Buckets.CreateAsync(bucket, cancellationToken));
         return storage.ApplicationBuilder.AddResource(bucket)
-            .WithAnnotation(new LocalRunnerAnnotation(new S3BucketRunner()))
-            .WithManifestPublishingCallback(context => StorageManifest.WriteBucket(context, bucket));
+            .WithReadinessCheck((_, cancellationToken) => S3Buckets.CheckAsync(bucket, cancellationToken))
+            .WithManifestPublishingCallback(context => StorageManifest.WriteBucketAsync(context, bucket));
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Hosting.ApplicationModel;
-using Platform.Hosting.Publishing;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Publishing;
 using Platform.Manifest;
 
 namespace Platform.Hosting.S3;
@@ -16,18 +16,22 @@ namespace Platform.Hosting.S3;
 /// </summary>
 internal static class StorageManifest
 {
-    public static void WriteStorage(ManifestPublishingContext context, S3StorageResource storage, IReadOnlyList<IResource> graph)
+    public static async Task WriteStorageAsync(ManifestPublishingContext context, S3StorageResource storage, IEnumerable<IResource> graph)
     {
-        var buckets = graph.OfType<S3BucketResource>().Where(b => b.Storage == storage).ToList();
+        var buckets = graph.OfType<S3BucketResource>().Where(b => b.Parent == storage).ToList();
         var templatePath = $"cloudformation/{storage.Name}.template.json";
-        context.AddFile(templatePath, Template(storage, buckets).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        var templateFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.ManifestPath))!, templatePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(templateFile)!);
+        await File.WriteAllTextAsync(templateFile,
+            Template(storage, buckets).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n",
+            context.CancellationToken);
 
         var writer = context.Writer;
         writer.WriteString("type", ManifestTypes.CloudFormationTemplate);
         writer.WriteString("stack-name", storage.Name);
         writer.WriteString("template-path", templatePath);
         writer.WriteStartArray("references");
-        foreach (var user in graph.Where(r => r.AnnotationsOf<ResourceRelationshipAnnotation>().Any(a => a.Resource == storage || buckets.Contains(a.Resource))))
+        foreach (var user in graph.Where(r => r.Annotations.OfType<ResourceRelationshipAnnotation>().Any(a => a.Resource == storage || buckets.Contains(a.Resource))))
         {
             writer.WriteStartObject();
             writer.WriteString("target-resource", user.Name);
@@ -36,11 +40,12 @@ internal static class StorageManifest
         writer.WriteEndArray();
     }
 
-    public static void WriteBucket(ManifestPublishingContext context, S3BucketResource bucket)
+    public static Task WriteBucketAsync(ManifestPublishingContext context, S3BucketResource bucket)
     {
         context.Writer.WriteString("type", ManifestTypes.Value);
         context.Writer.WriteString("connectionString",
-            $"Region={{{bucket.Storage.Name}.output.Region}};Bucket={{{bucket.Storage.Name}.output.{LogicalId(bucket)}Name}}");
+            $"Region={{{bucket.Parent.Name}.output.Region}};Bucket={{{bucket.Parent.Name}.output.{LogicalId(bucket)}Name}}");
+        return Task.CompletedTask;
     }
 
     /// <summary>The bucket's CloudFormation logical ID: its resource name in PascalCase, plus "Bucket".</summary>

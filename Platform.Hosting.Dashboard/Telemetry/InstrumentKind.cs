@@ -1,9 +1,0 @@
-namespace Platform.Hosting.Dashboard.Telemetry;
-
-public enum InstrumentKind
-{
-    Gauge,
-    Counter,
-    UpDownCounter,
-    Histogram,
-}

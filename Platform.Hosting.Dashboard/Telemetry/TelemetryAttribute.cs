@@ -1,3 +1,0 @@
-namespace Platform.Hosting.Dashboard.Telemetry;
-
-public readonly record struct TelemetryAttribute(string Key, string Value);

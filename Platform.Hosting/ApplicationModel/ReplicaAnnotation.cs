@@ -1,3 +1,0 @@
-namespace Platform.Hosting.ApplicationModel;
-
-public sealed record ReplicaAnnotation(int Replicas) : IResourceAnnotation;

@@ -1,3 +1,0 @@
-namespace Platform.Hosting.ApplicationModel;
-
-public sealed class ResourceAnnotationCollection : List<IResourceAnnotation>;

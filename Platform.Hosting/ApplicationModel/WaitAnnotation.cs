@@ -1,3 +1,0 @@
-namespace Platform.Hosting.ApplicationModel;
-
-public sealed record WaitAnnotation(IResource Resource, WaitType WaitType) : IResourceAnnotation;

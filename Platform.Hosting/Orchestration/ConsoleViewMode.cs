@@ -1,9 +1,0 @@
-namespace Platform.Hosting.Orchestration;
-
-public enum ConsoleViewMode
-{
-    Auto,
-    Live,
-    Lines,
-    None,
-}

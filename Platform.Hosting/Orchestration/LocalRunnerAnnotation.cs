@@ -1,8 +1,0 @@
-using Platform.Hosting.ApplicationModel;
-
-namespace Platform.Hosting.Orchestration;
-
-public sealed class LocalRunnerAnnotation(ILocalRunner runner) : IResourceAnnotation
-{
-    public ILocalRunner Runner { get; } = runner;
-}

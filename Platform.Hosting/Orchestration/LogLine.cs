@@ -1,3 +1,0 @@
-namespace Platform.Hosting.Orchestration;
-
-public sealed record LogLine(long Sequence, DateTimeOffset Timestamp, string Text, bool IsError);
