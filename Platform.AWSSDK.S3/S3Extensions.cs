@@ -3,7 +3,6 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Platform.Clients;
 using Platform.AWSSDK.S3;
 
 namespace Microsoft.Extensions.Hosting;

@@ -1,4 +1,3 @@
-using Platform.Clients;
 
 namespace Platform.AWSSDK.S3;
 

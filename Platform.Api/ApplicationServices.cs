@@ -14,9 +14,9 @@ internal static class ApplicationServices
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("platformdb");
+        builder.AddNpgsqlDataSource("platformdb", configureDataSourceBuilder: builder.PoolShare("platformdb"));
         builder.AddNpgsqlReadReplicaDataSource("platformdb-replica", primaryConnectionName: "platformdb");
-        builder.AddRedisClient("cache");
+        builder.AddRedisClient("cache", configureOptions: RedisExtensions.Resilient);
         builder.AddS3Client("assets");
 
         // Columns are snake_case, C# names PascalCase.

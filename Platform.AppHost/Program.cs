@@ -1,6 +1,9 @@
 var builder = DistributedApplication.CreateBuilder(args);
 DebugLogs.Attach(builder);
 
+// aspire publish / aspire deploy: the graph as an AWS ECS Fargate deployment, sized by the settings beside the manifest.
+builder.AddAwsEcsEnvironment("aws", "../ecs-settings.json");
+
 var pg = builder.AddNativePostgres("pg");
 var db = pg.AddDatabase("platformdb");
 var dbReplica = pg.AddReadReplica("pg-replica").AddDatabase("platformdb-replica", databaseName: "platformdb");

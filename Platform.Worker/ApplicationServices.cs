@@ -15,8 +15,8 @@ internal static class ApplicationServices
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("platformdb");
-        builder.AddRedisClient("cache");
+        builder.AddNpgsqlDataSource("platformdb", configureDataSourceBuilder: builder.PoolShare("platformdb"));
+        builder.AddRedisClient("cache", configureOptions: RedisExtensions.Resilient);
         builder.AddS3Client("assets");
 
         // Columns are snake_case, C# names PascalCase.

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Platform.Clients;
+namespace Platform.AWSSDK.S3;
 
 /// <summary>
-/// Shared source, compiled into each client integration (as Aspire's components share theirs).
-/// Binds a client integration's settings the way Aspire's do: the section (e.g. <c>Aspire:Npgsql</c>), then its
+/// Binds the client's settings the way Aspire's client integrations do: the section (e.g. <c>Aspire:Npgsql</c>), then its
 /// named sub-section (<c>Aspire:Npgsql:{name}</c>), then <c>ConnectionStrings:{name}</c> for the connection string.
 /// </summary>
 internal static class ClientSettings
