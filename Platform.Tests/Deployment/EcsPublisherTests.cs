@@ -1,15 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Deployment.Aws.Publishing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Platform.Manifest;
-using Platform.Hosting.Publishing;
-using Platform.Hosting.Testing;
 using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Deployment;
 
-/// <summary><c>--publisher ecs</c> on the AppHost's own graph, with secrets in its configuration.</summary>
+/// <summary><c>aspire publish</c> of the AppHost's own graph to its AWS ECS deployment target, with secrets in its configuration.</summary>
 public sealed class EcsPublisherTests
 {
+    /// <summary>What <c>aspire publish --output-path</c> asks of the AppHost.</summary>
+    private static readonly string[] Publish = ["--operation", "publish", "--step", "publish", "--output-path"];
+
     [Fact]
     public async Task The_AppHost_publishes_its_graph_as_an_ECS_deployment_without_any_secret_value()
     {
@@ -19,12 +20,11 @@ public sealed class EcsPublisherTests
         try
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-                ["--publisher", "ecs", "--output-path", output, $"--Parameters:pg-password={postgresPassword}", $"--Parameters:cache-password={cachePassword}"]);
-            await using var app = await builder.BuildAsync();
-            var publisher = Assert.Single(app.Services.GetServices<IDistributedApplicationPublisher>().OfType<EcsPublisher>());
-            Assert.Equal("ecs", publisher.Name);
-
-            await publisher.PublishAsync(app.Model, output, CancellationToken.None);
+                [.. Publish, output, $"--Parameters:pg-password={postgresPassword}", $"--Parameters:cache-password={cachePassword}"]);
+            await using (var app = await builder.BuildAsync())
+            {
+                await app.RunAsync();
+            }
 
             // The graph's manifest, written beside the deployment (its paths relative to it), is what was synthesized.
             var committed = AspireManifest.Load(Repository.ManifestPath);
@@ -56,7 +56,7 @@ public sealed class EcsPublisherTests
         try
         {
             var (exitCode, output, error) = await AppHostProcess.RunAsync(TimeSpan.FromMinutes(3),
-                ["--publisher", "ecs", "--output-path", published], new Dictionary<string, string> { ["TMPDIR"] = temporary });
+                [.. Publish, published], new Dictionary<string, string> { ["TMPDIR"] = temporary });
 
             Assert.True(exitCode == 0, $"exit code {exitCode}: {output}{error}");
             Assert.True(File.Exists(Path.Combine(published, "cdk.out", "platform.template.json")));

@@ -1,19 +1,27 @@
-using Platform.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Platform.Hosting.PostgreSQL;
-using Platform.Hosting.Projects;
-using Platform.Hosting.Testing;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Graph;
 
-/// <summary>The AppHost's own graph, started once for every test in the "graph" collection, and torn down after.</summary>
+/// <summary>The AppHost's own graph, started once through Aspire.Hosting.Testing for every test in the "graph" collection,
+/// on its own empty data folder, and torn down after.</summary>
 public sealed class GraphFixture : IAsyncLifetime
 {
+    /// <summary>How long the whole graph may take to become healthy from a cold start (emulator install included).</summary>
+    private static readonly TimeSpan StartPatience = TimeSpan.FromMinutes(5);
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
     private Type? _databaseOwner;
 
     public DistributedApplication App { get; private set; } = null!;
 
-    /// <summary>Gives a test class the graph's database fresh (migrated, with no rows) at its first test. The
-    /// tests of a collection run one class after another, so each class sees only its own rows.</summary>
+    internal ResourceStates Resources { get; private set; } = null!;
+
+    /// <summary>Gives a test class the graph's database fresh (migrated, with no rows) at its first test. The tests of a
+    /// collection run one class after another, so each class sees only its own rows.</summary>
     public async Task UseFreshDatabaseAsync(Type testClass)
     {
         if (_databaseOwner != testClass)
@@ -25,15 +33,37 @@ public sealed class GraphFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The suite's requests make far more metric series (routes, statuses, fuzzed inputs) than a session at the
-        // keyboard: the dashboard keeps them all, so that a series a late test waits for is not dropped at the cap.
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(["--Dashboard:Telemetry:MaxMetricSeries=100000"]);
+        // With Aspire's dashboard, as a user has it: the telemetry tests read what the services sent it.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
+            [$"--Platform:DataDirectory={_dataDirectory}"], (options, _) => options.DisableDashboard = false);
         // Every test signs in from the same address: the per-address limit on sign-ins would throttle the run itself.
-        builder.CreateResourceBuilder((ProjectResource)builder.Resources.Single(r => r.Name == "identity"))
-            .WithEnvironment("Identity__SignInRequestsPerMinute", "100000");
+        builder.CreateResourceBuilder<ProjectResource>("identity").WithEnvironment("Identity__SignInRequestsPerMinute", "100000");
         App = await builder.BuildAsync();
-        await App.StartAsync();
+        Resources = new ResourceStates(App);
+        using var patience = new CancellationTokenSource(StartPatience);
+        await App.StartAsync(patience.Token);
+        var steps = RunOnceSteps(builder.Resources);
+        foreach (var resource in builder.Resources.Where(r => r is not ParameterResource))
+        {
+            if (steps.Contains(resource))
+            {
+                await App.ResourceNotifications.WaitForResourceAsync(resource.Name, KnownResourceStates.TerminalStates, patience.Token);
+            }
+            else
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, patience.Token);
+            }
+        }
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    /// <summary>The resources that others wait for to complete (migrations, setup steps).</summary>
+    internal static HashSet<IResource> RunOnceSteps(IEnumerable<IResource> resources) =>
+        [.. resources.SelectMany(r => r.Annotations.OfType<WaitAnnotation>()).Where(w => w.WaitType == WaitType.WaitForCompletion).Select(w => w.Resource)];
+
+    public async Task DisposeAsync()
+    {
+        await Resources.DisposeAsync();
+        await App.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
 }

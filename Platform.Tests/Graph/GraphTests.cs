@@ -3,9 +3,10 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Amazon.S3.Model;
 using Npgsql;
-using Platform.Hosting.Orchestration;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Platform.Hosting.PostgreSQL;
-using Platform.Hosting.Testing;
 using Platform.AWSSDK.S3;
 using Platform.Tests.Infrastructure;
 
@@ -19,14 +20,14 @@ public sealed class GraphTests(GraphFixture fixture)
     [Fact]
     public void Every_resource_of_the_AppHost_is_up()
     {
-        var snapshots = fixture.App.ResourceNotifications.Snapshots;
+        var resources = fixture.Resources.All.Where(r => !r.Name.EndsWith("-password") && !r.Name.StartsWith("identity-", StringComparison.Ordinal) || r.Name == "identity-setup").ToList();
 
         Assert.Equal(
             ["api", "assets", "cache", "identity", "identity-setup", "identitydb", "migrations", "pg", "pg-replica", "platformdb", "platformdb-replica", "storage", "web", "worker"],
-            snapshots.Select(s => s.Name).Order());
+            resources.Select(s => s.Name).Order());
         string[] runOnce = ["migrations", "identity-setup"];
-        Assert.All(snapshots.Where(s => !runOnce.Contains(s.Name)), s => Assert.True(s.IsHealthy, $"{s.Name} is {s.State}/{s.Health}"));
-        Assert.All(snapshots.Where(s => runOnce.Contains(s.Name)), s => Assert.Equal((KnownResourceStates.Finished, 0), (s.State, s.ExitCode)));
+        Assert.All(resources.Where(s => !runOnce.Contains(s.Name)), s => Assert.True(s.IsHealthy, s.ToString()));
+        Assert.All(resources.Where(s => runOnce.Contains(s.Name)), s => Assert.Equal((KnownResourceStates.Finished, 0), (s.State, s.ExitCode)));
     }
 
     [Fact]
@@ -88,16 +89,14 @@ public sealed class GraphTests(GraphFixture fixture)
     }
 
     [Fact]
-    public async Task Killing_a_resource_process_makes_the_orchestrator_restart_it()
+    public async Task Killing_a_resource_process_makes_the_AppHost_start_it_again()
     {
-        var notifications = fixture.App.ResourceNotifications;
-        var before = notifications.GetSnapshot("cache");
+        var before = fixture.Resources["cache"];
         var pid = Assert.Single(before.ProcessIds);
 
         Assert.True(Signals.Send(pid, Signal.Kill));
 
-        var after = await notifications.WaitForResourceAsync("cache",
-            s => s.Restarts > before.Restarts && s.IsHealthy, new CancellationTokenSource(Patience).Token);
+        var after = await fixture.Resources.WaitAsync("cache", s => s.Restarts > before.Restarts && s.IsHealthy, Patience, "cache to be started again");
         Assert.NotEqual(pid, Assert.Single(after.ProcessIds));
         Assert.False(ProcessTree.IsAlive(pid));
     }
@@ -105,9 +104,9 @@ public sealed class GraphTests(GraphFixture fixture)
     [Fact]
     public async Task Worker_runs_two_replicas_behind_one_address()
     {
-        var worker = fixture.App.ResourceNotifications.GetSnapshot("worker");
+        var worker = fixture.Resources["worker"];
 
-        Assert.Equal(2, worker.Replicas.Length);
+        Assert.Equal(2, worker.Instances.Count);
         Assert.Equal(2, worker.ProcessIds.Distinct().Count());
         using var client = fixture.App.CreateHttpClient("worker");
         for (var i = 0; i < 4; i++)
@@ -117,26 +116,12 @@ public sealed class GraphTests(GraphFixture fixture)
     }
 
     [Fact]
-    public async Task Asking_for_an_unknown_resource_names_it_and_the_known_ones()
+    public async Task Resetting_a_replica_database_is_refused_with_where_to_reset_instead()
     {
-        var http = Assert.Throws<ArgumentException>(() => fixture.App.CreateHttpClient("no-such-resource"));
-        Assert.Contains("'no-such-resource' not found", http.Message);
-        Assert.Contains("api", http.Message);
-
-        var connection = await Assert.ThrowsAsync<ArgumentException>(() => fixture.App.GetConnectionStringAsync("nope").AsTask());
-        Assert.Contains("'nope' not found", connection.Message);
-
-        var notAConnection = await Assert.ThrowsAsync<ArgumentException>(() => fixture.App.GetConnectionStringAsync("api").AsTask());
-        Assert.Contains("does not expose a connection string", notAConnection.Message);
-
-        var endpoint = Assert.Throws<ArgumentException>(() => fixture.App.CreateHttpClient("api", "grpc"));
-        Assert.Contains("Endpoint 'grpc' for resource 'api' not found", endpoint.Message);
-
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.App.WaitForResourceHealthyAsync("ghost"));
-
         var replica = await Assert.ThrowsAsync<ArgumentException>(() => fixture.App.ResetDatabaseAsync("platformdb-replica"));
+
         Assert.Contains("not a database on a PostgreSQL primary", replica.Message);
-        Assert.Equal(KnownResourceStates.Running, fixture.App.ResourceNotifications.GetSnapshot("api").State);
+        Assert.True(fixture.Resources["api"].IsHealthy);
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

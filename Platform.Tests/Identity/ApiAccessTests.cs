@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Platform.Hosting.Testing;
+using Aspire.Hosting.Testing;
 using Platform.Identity.Keys;
 using Platform.Tests.Graph;
 using Platform.Tests.Workload;

@@ -5,9 +5,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
-using Platform.Hosting;
-using Platform.Hosting.Parameters;
-using Platform.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 namespace Platform.Tests.Identity;
 
@@ -24,7 +25,7 @@ internal static partial class IdentityFlows
     public static Uri IdentityUrl(DistributedApplication app) => app.GetEndpoint("identity");
 
     public static async Task<string> ParameterAsync(DistributedApplication app, string name) =>
-        (await app.Model.Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync())!;
+        (await app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(default))!;
 
     /// <summary>A new person, registered through the form (role <c>user</c>).</summary>
     public static async Task<string> RegisterAsync(DistributedApplication app, string? email = null)

@@ -3,8 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Hosting.Dashboard.Telemetry;
-using Platform.Hosting.Testing;
+using Aspire.Hosting.Testing;
 using Platform.Identity;
 using Platform.Tests.Graph;
 using Platform.Tests.Infrastructure;
@@ -70,33 +69,38 @@ public sealed class SignInTests(GraphFixture fixture)
     [Fact]
     public async Task The_dashboard_shows_a_sign_in_at_web_as_traces_through_identity()
     {
-        var started = DateTime.UtcNow;
         using var web = await IdentityFlows.WebAsAsync(fixture.App, await IdentityFlows.RegisterAsync(fixture.App));
-        var traces = fixture.App.Services.GetRequiredService<TraceStore>();
+        using var telemetry = await DashboardTelemetry.ConnectAsync(fixture.App);
 
         // The person's password, posted to identity's sign-in page.
-        await Eventually.TrueAsync(() => ServerSpans(traces, "identity", "/account/login", started).Any(s => s.Attribute("http.request.method") == "POST"),
+        await Eventually.TrueAsync(async () => (await ServerSpansAsync(telemetry, "identity", "/account/login")).Any(s => s.Attribute("http.request.method") == "POST"),
             TimeSpan.FromSeconds(30), "identity's span of the posted sign-in form in the dashboard");
         // Web's callback with the code, and in the same trace, under it, identity answering web's exchange of the code.
-        IReadOnlyList<SpanRecord> exchange = [];
-        await Eventually.TrueAsync(() =>
+        IReadOnlyList<DashboardSpan> exchange = [];
+        await Eventually.TrueAsync(async () =>
             {
-                exchange = ServerSpans(traces, "web", "/signin-oidc", started).Select(callback => traces.Get(callback.TraceId)).FirstOrDefault(
-                    trace => trace.Any(s => s.Source.Service == "identity" && s.Attribute("url.path") == "/connect/token")) ?? [];
-                return exchange.Count > 0;
+                foreach (var callback in await ServerSpansAsync(telemetry, "web", "/signin-oidc"))
+                {
+                    var trace = await telemetry.TraceAsync(callback.TraceId);
+                    if (trace.Any(s => s.Service == "identity" && s.Attribute("url.path") == "/connect/token"))
+                    {
+                        exchange = trace;
+                        return true;
+                    }
+                }
+                return false;
             },
             TimeSpan.FromSeconds(30), "a trace from web's /signin-oidc to identity's /connect/token in the dashboard");
-        var token = exchange.Single(s => s.Source.Service == "identity" && s.Attribute("url.path") == "/connect/token");
-        var callback = exchange.Single(s => s.Source.Service == "web" && s.Attribute("url.path") == "/signin-oidc");
+        var token = exchange.First(s => s.Service == "identity" && s.Kind == DashboardSpan.ServerKind && s.Attribute("url.path") == "/connect/token");
+        var callback = exchange.First(s => s.Service == "web" && s.Kind == DashboardSpan.ServerKind && s.Attribute("url.path") == "/signin-oidc");
         Assert.False(token.IsError);
         Assert.True(Descends(token, callback, exchange), "identity's /connect/token span is not under web's /signin-oidc span");
     }
 
-    private static IEnumerable<SpanRecord> ServerSpans(TraceStore traces, string service, string path, DateTime since) =>
-        traces.Query(service: service).Where(t => t.Start >= since).SelectMany(t => traces.Get(t.TraceId))
-            .Where(s => s.Source.Service == service && s.Kind == SpanKind.Server && s.Attribute("url.path") == path);
+    private static async Task<IEnumerable<DashboardSpan>> ServerSpansAsync(DashboardTelemetry telemetry, string service, string path) =>
+        (await telemetry.SpansOfAsync(service)).Where(s => s.Kind == DashboardSpan.ServerKind && s.Attribute("url.path") == path);
 
-    private static bool Descends(SpanRecord span, SpanRecord ancestor, IReadOnlyList<SpanRecord> trace)
+    private static bool Descends(DashboardSpan span, DashboardSpan ancestor, IReadOnlyList<DashboardSpan> trace)
     {
         var byId = trace.DistinctBy(s => s.SpanId).ToDictionary(s => s.SpanId);
         // At most one step per span: a trace whose parents form a cycle ends the walk.

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Platform.Hosting.Testing;
+using Aspire.Hosting.Testing;
 using Platform.Tests.Graph;
 using Platform.Tests.Infrastructure;
 

@@ -1,12 +1,39 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace Platform.Tests.Infrastructure;
 
 /// <summary>The AppHost as a user runs it: a process of its own, started from its build output.</summary>
 internal static class AppHostProcess
 {
+    /// <summary>bin/&lt;configuration&gt;/net10.0/Platform.AppHost.dll of the AppHost project, built with the same
+    /// configuration as the tests.</summary>
+    public static string Assembly { get; } = Path.Combine(Projects.Platform_AppHost.ProjectPath, "bin",
+        typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration, "net10.0", "Platform.AppHost.dll");
+
     public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
-        StartDotnet([new Projects.Platform_AppHost().TargetPath, .. args], environment);
+        StartDotnet([Assembly, .. args], environment);
+
+    /// <summary>The AppHost as <c>dotnet run --project Platform.AppHost</c> starts it (from the build output the tests run
+    /// on: no build), as a child of the <c>dotnet run</c> process that is returned.</summary>
+    public static Process StartWithDotnetRun(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        return StartDotnet(["run", "--no-build", "--configuration", configuration, "--project", Projects.Platform_AppHost.ProjectPath, "--", .. args], environment);
+    }
+
+    /// <summary>Runs it to its exit; past <paramref name="timeout"/> it is killed with what it started.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        TimeSpan timeout, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var process = Start(args, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        using var killOnTimeout = deadline.Token.Register(() => process.Kill(entireProcessTree: true));
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
 
     private static Process StartDotnet(string[] dotnetArgs, IReadOnlyDictionary<string, string>? environment)
     {
@@ -24,28 +51,5 @@ internal static class AppHostProcess
             info.ArgumentList.Add(arg);
         }
         return Process.Start(info)!;
-    }
-
-    /// <summary>The AppHost as <c>dotnet run --project Platform.AppHost</c> starts it (from the build output the tests run
-    /// on: no build), as a child of the <c>dotnet run</c> process that is returned.</summary>
-    public static Process StartWithDotnetRun(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var appHost = new Projects.Platform_AppHost();
-        // bin/<configuration>/<framework>/Platform.AppHost.dll
-        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(appHost.TargetPath)))!;
-        return StartDotnet(["run", "--no-build", "--configuration", configuration, "--project", appHost.ProjectPath, "--", .. args], environment);
-    }
-
-    /// <summary>Runs it to its exit; past <paramref name="timeout"/> it is killed with what it started.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
-        TimeSpan timeout, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        using var process = Start(args, environment);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        using var killOnTimeout = deadline.Token.Register(() => process.Kill(entireProcessTree: true));
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -3,7 +3,8 @@ namespace Platform.Tests.Infrastructure;
 /// <summary>Paths of the repository and of the test data in it.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = Path.GetDirectoryName(Path.GetDirectoryName(new Projects.Platform_AppHost().ProjectPath))!;
+    // The AppHost's folder (Aspire's metadata for an AppHost names its folder, not its project file).
+    public static string Root { get; } = Path.GetDirectoryName(Projects.Platform_AppHost.ProjectPath)!;
 
     public static string ManifestPath => Path.Combine(Root, "aspire-manifest.json");
 

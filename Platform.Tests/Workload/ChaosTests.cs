@@ -1,5 +1,4 @@
 using Amazon.S3.Model;
-using Platform.Hosting.Orchestration;
 using Platform.Tests.Graph;
 using Platform.Tests.Infrastructure;
 
@@ -63,16 +62,15 @@ public sealed class ChaosTests(GraphFixture fixture) : WorkloadTestClass(fixture
 
     private async Task KillAndWaitForRestartAsync(string resource)
     {
-        var before = Fixture.App.ResourceNotifications.GetSnapshot(resource);
+        var before = Fixture.Resources[resource];
         Assert.True(Signals.Send(before.ProcessIds.First(), Signal.Kill));
-        using var patience = new CancellationTokenSource(FaultPatience);
-        await Fixture.App.ResourceNotifications.WaitForResourceAsync(resource, s => s.Restarts > before.Restarts && s.IsHealthy, patience.Token);
+        await Fixture.Resources.WaitAsync(resource, s => s.Restarts > before.Restarts && s.IsHealthy, FaultPatience, $"{resource} to be started again");
     }
 
     /// <summary>SIGSTOP, then SIGCONT once the load has sent requests into the frozen resource for <paramref name="frozenFor"/>.</summary>
     private async Task FreezeAsync(string resource, TimeSpan frozenFor)
     {
-        var pid = Fixture.App.ResourceNotifications.GetSnapshot(resource).ProcessIds.First();
+        var pid = Fixture.Resources[resource].ProcessIds.First();
         Assert.True(Signals.Send(pid, Signal.Stop));
         try
         {

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Hosting.Orchestration;
 using Platform.Tests.Graph;
 using Platform.Tests.Identity;
 using Platform.Tests.Infrastructure;
@@ -105,18 +106,19 @@ public sealed class DependencyOutageTests(GraphFixture fixture) : WorkloadTestCl
     /// the api are healthy.</summary>
     private async Task WhileStoppedAsync(string resource, Func<Task> during)
     {
-        var commands = Fixture.App.Services.GetRequiredService<ResourceCommandService>();
-        await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        var commands = Fixture.App.ResourceCommands;
+        var target = Fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource);
+        await commands.ExecuteCommandAsync(target, KnownResourceCommands.StopCommand);
         try
         {
             await during();
         }
         finally
         {
-            await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+            await commands.ExecuteCommandAsync(target, KnownResourceCommands.StartCommand);
             foreach (var name in new[] { resource, "api" }.Distinct())
             {
-                await Eventually.TrueAsync(() => Fixture.App.ResourceNotifications.GetSnapshot(name).IsHealthy, Workload.Patience, $"{name} to be healthy again");
+                await Fixture.Resources.WaitAsync(name, state => state.IsHealthy, Workload.Patience, $"{name} to be healthy again");
             }
             if (resource == "pg")
             {

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Npgsql;
-using Platform.Hosting.Projects;
-using Platform.Hosting.Testing;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Platform.Tests.Graph;
+using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Workload;
 
@@ -53,8 +54,7 @@ public sealed class MigrationTests(GraphFixture fixture) : IAsyncLifetime
 
     private async Task<(int ExitCode, string Output, string Error)> RunMigrationsAsync()
     {
-        var project = (ProjectResource)fixture.App.Model.Find("migrations");
-        var start = new ProcessStartInfo("dotnet", [project.Project.TargetPath]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet", [BuildOutputs.Of("Platform.Migrations")]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ConnectionStrings__platformdb"] = ConnectionString(_database);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

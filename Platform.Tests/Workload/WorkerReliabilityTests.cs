@@ -4,8 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Hosting.Dashboard.Telemetry;
-using Platform.Hosting.Orchestration;
 using Platform.Jobs;
 using Platform.Jobs.Queue;
 using Platform.Tests.Graph;
@@ -29,7 +27,7 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
         // worker that took the job waits on its read however fast this machine processes 45 MB.
         var content = TextOfSize(45 * 1024 * 1024);
         var id = (await Workload.UploadAsync(content, "large.txt")).GetProperty("id").GetGuid();
-        var storage = Assert.Single(Fixture.App.ResourceNotifications.GetSnapshot("storage").ProcessIds);
+        var storage = Assert.Single(Fixture.Resources["storage"].ProcessIds);
         Freeze(storage);
         var jobId = await Workload.ScalarAsync<Guid>("SELECT id FROM jobs WHERE asset_id = $1", id);
         string? worker = null;
@@ -40,7 +38,7 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
                 (worker = await Workload.ScalarAsync<object>("SELECT worker FROM job_events WHERE job_id = $1 AND event = 'started' LIMIT 1", jobId) as string) is not null,
                 Workload.Patience, "a worker to start the job");
             pid = int.Parse(worker!.Split('-')[^1]);
-            Assert.Contains(pid, Fixture.App.ResourceNotifications.GetSnapshot("worker").ProcessIds);
+            Assert.Contains(pid, Fixture.Resources["worker"].ProcessIds);
             Freeze(pid);
             try
             {
@@ -66,15 +64,9 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
         var asset = await Workload.GetAssetAsync(id);
         Assert.Equal("done", asset.GetProperty("status").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), asset.GetProperty("sha256").GetString());
-        // The orchestrator brings the killed replica back.
-        var deadline = DateTime.UtcNow + Workload.Patience;
-        for (var now = Snapshot(); !(now.IsHealthy && now.Replicas.All(r => r.ProcessId != pid)); now = Snapshot())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The worker is not back: {now.State}/{now.Health}, replicas {string.Join(", ", now.Replicas)}; "
-                + $"its log: {string.Join(Environment.NewLine, Fixture.App.ResourceLogs.GetLog("worker").Tail(40).Select(l => l.Text))}"
-                + $"storage log: {string.Join(Environment.NewLine, Fixture.App.ResourceLogs.GetLog("storage").Tail(60).Select(l => l.Text))}");
-            await Task.Delay(100);
-        }
+        // The AppHost brings the killed replica back.
+        await Fixture.Resources.WaitAsync("worker", now => now.IsHealthy && now.Instances.Count == 2 && !now.ProcessIds.Contains(pid),
+            Workload.Patience, "the killed worker to be started again");
         ProcessTree.RemoveRuntimeFilesOf([pid]);
     }
 
@@ -105,7 +97,6 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
     {
         // Counted from here: the workers' counters also hold what earlier tests of the class failed.
         await Workload.WaitUntilQuietAsync();
-        var (retriedBefore, finalBefore) = (ExportedFailures(final: false), ExportedFailures(final: true));
         var id = (await Workload.UploadAsync("soon gone\n"u8.ToArray(), "poison.txt")).GetProperty("id").GetGuid();
         await Workload.WaitForAssetAsync(id, "done");
         // The stored bytes vanish: every attempt to process the asset again fails.
@@ -128,19 +119,6 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
         Assert.Equal("failed", asset.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(asset.GetProperty("error").GetString()));
 
-        // The worker's failure counter, as exported to the dashboard: the retried attempts, then the final one. At least:
-        // a failure of an earlier test may be exported after the counts taken above (the export runs every few seconds).
-        await Eventually.TrueAsync(() => ExportedFailures(final: false) - retriedBefore >= MaxAttempts - 1 && ExportedFailures(final: true) - finalBefore >= 1,
-            Workload.Patience, "the failures to be exported");
-    }
-
-    /// <summary>The sum over both worker replicas of <c>platform.jobs.failures</c> for process-asset jobs.</summary>
-    private double ExportedFailures(bool final)
-    {
-        var failures = Fixture.App.Services.GetRequiredService<MetricStore>().Get("worker", "Platform.Worker", "platform.jobs.failures");
-        return failures?.Series
-            .Where(s => s.Series.Attributes.Contains(new("job.type", "process-asset")) && s.Series.Attributes.Contains(new("final", final ? "true" : "false")))
-            .Sum(s => s.Series.Total) ?? 0;
     }
 
     [Fact]
@@ -206,8 +184,6 @@ public sealed class WorkerReliabilityTests(GraphFixture fixture) : WorkloadTestC
         Assert.Equal("0", dead["attempts"]);
         await Eventually.TrueAsync(async () => (await db.StreamRangeAsync("jobs", entryId, entryId)).Length == 0, Workload.Patience, "the entry to leave the ready stream");
     }
-
-    private ResourceSnapshot Snapshot() => Fixture.App.ResourceNotifications.GetSnapshot("worker");
 
     private async Task<Dictionary<string, string>> FindDeadLetterAsync(string value, string field = "job")
     {

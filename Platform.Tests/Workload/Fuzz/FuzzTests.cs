@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Platform.Hosting.Testing;
+using Aspire.Hosting.Testing;
 using Platform.Tests.Graph;
 using Platform.Tests.Identity;
 using Xunit.Abstractions;
