@@ -1,5 +1,4 @@
 var builder = DistributedApplication.CreateBuilder(args);
-DebugLogs.Attach(builder);
 
 // aspire publish / aspire deploy: the graph as an AWS ECS Fargate deployment, sized by the settings beside the manifest.
 builder.AddAwsEcsEnvironment("aws", "../ecs-settings.json");

@@ -53,7 +53,7 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
         var dotnet = BuildOutputLaunch.Dotnet();
         var outputs = BuildOutputLaunch.RecordedOutputs(build.Assembly);
         var projects = model.Resources.OfType<ProjectResource>().ToList();
-        var assemblies = projects.Select(p => BuildOutputLaunch.Apply(p, outputs, dotnet)).OfType<string>().ToList();
+        var assemblies = projects.Select(p => BuildOutputLaunch.Apply(p, outputs, dotnet, build.EnvironmentName)).OfType<string>().ToList();
         // A service that fails starts again; a run-once step that fails stays failed, and what waits for it does not start.
         foreach (var project in projects.Where(p => (p.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1) == 1))
         {

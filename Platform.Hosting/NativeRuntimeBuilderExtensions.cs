@@ -30,10 +30,11 @@ public static class NativeRuntimeBuilderExtensions
 
         var processes = new NativeProcesses(options);
         builder.Services.AddSingleton(processes);
-        builder.Services.AddSingleton(new AppHostBuild(builder.AppHostAssembly));
+        builder.Services.AddSingleton(new AppHostBuild(builder.AppHostAssembly, builder.Environment.EnvironmentName));
         builder.Services.TryAddEventingSubscriber<NativeRuntime>();
         builder.Services.TryAddEventingSubscriber<RestartOnFailure>();
         builder.Services.TryAddEventingSubscriber<ChildStates>();
+        builder.Services.TryAddEventingSubscriber<StartupReport>();
         Platform.Hosting.Projects.ProjectHealth.Register(builder.Services);
         if (builder.ExecutionContext.IsRunMode)
         {

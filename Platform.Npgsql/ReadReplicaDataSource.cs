@@ -2,32 +2,45 @@ using Npgsql;
 
 namespace Platform.Npgsql;
 
-/// <summary>Connections for reads: to the replica when it is up, to the primary when it is not.</summary>
-public sealed class ReadReplicaDataSource(NpgsqlDataSource dataSource)
+/// <summary>
+/// Reads from the replica while it answers, from the primary while it does not. A replica that fails to connect, loses a
+/// connection, or is starting again (57P03, "the database system is starting up", after a restart or a crash) is left
+/// alone for <see cref="RestFor"/>, its broken pooled connections dropped, and reads go to the primary meanwhile.
+/// </summary>
+public sealed class ReadReplicaDataSource(NpgsqlDataSource replica, NpgsqlDataSource primary, TimeProvider time)
 {
-    public NpgsqlDataSource DataSource { get; } = dataSource;
+    public static readonly TimeSpan RestFor = TimeSpan.FromSeconds(5);
 
-    public NpgsqlConnection CreateConnection() => DataSource.CreateConnection();
+    private long _restUntil;
 
-    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
-        DataSource.OpenConnectionAsync(cancellationToken);
+    /// <summary>Whether reads go to the primary now.</summary>
+    public bool ReplicaResting => time.GetTimestamp() < Interlocked.Read(ref _restUntil);
 
-    /// <summary>One multi-host connection string: the replica's host first, then the primary's, preferring a standby.
-    /// Both must log in the same way (a streaming replica shares its primary's users and databases).</summary>
-    public static string FallbackConnectionString(string replicaConnectionString, string primaryConnectionString)
+    /// <summary>
+    /// Runs <paramref name="read"/> on the replica, or on the primary while the replica rests. A request's token bounds
+    /// only the wait for a connection (this assembly's README). If the primary fails too, that error is thrown.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken = default)
     {
-        var replica = new NpgsqlConnectionStringBuilder(replicaConnectionString);
-        var primary = new NpgsqlConnectionStringBuilder(primaryConnectionString);
-        if (replica.Username != primary.Username || replica.Password != primary.Password || replica.Database != primary.Database)
+        if (!ReplicaResting)
         {
-            throw new InvalidOperationException(
-                "The read replica and its primary must share the username, password and database: a streaming replica is a copy of its primary.");
+            try
+            {
+                await using var connection = await replica.OpenConnectionAsync(cancellationToken);
+                return await read(connection);
+            }
+            catch (NpgsqlException e) when (IsUnreachable(e))
+            {
+                Interlocked.Exchange(ref _restUntil, time.GetTimestamp() + (long)(RestFor.TotalSeconds * time.TimestampFrequency));
+                replica.Clear();
+            }
         }
-        replica.Host = $"{HostAndPort(replica)},{HostAndPort(primary)}";
-        replica.Port = 5432;
-        replica.TargetSessionAttributes = "prefer-standby";
-        return replica.ConnectionString;
+        await using var fallback = await primary.OpenConnectionAsync(cancellationToken);
+        return await read(fallback);
     }
 
-    private static string HostAndPort(NpgsqlConnectionStringBuilder builder) => $"{builder.Host}:{builder.Port}";
+    /// <summary>The server is not there to answer (network, timeout, shutting down or starting), as opposed to an error
+    /// in what was asked of it.</summary>
+    private static bool IsUnreachable(NpgsqlException e) =>
+        e is not PostgresException postgres || postgres.SqlState.StartsWith("57", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Platform.Api.Authorization;
-using Platform.Api.Problems;
+using Npgsql;
 using Platform.Npgsql;
 using StackExchange.Redis;
 
@@ -30,17 +30,8 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
         {
             return JsonSerializer.Deserialize<AnalyticsSummary>(cached.ToString(), Json)!;
         }
-        AnalyticsSummary summary;
-        try
-        {
-            summary = await QueryAsync(caller.OwnerFilter, cancellationToken);
-        }
-        catch (Exception e) when (UnavailableDependency.Of(e) == UnavailableDependency.PostgreSql)
-        {
-            // The replica went away under a pooled connection (killed: seen in bench/chaos.sh). Npgsql now counts it
-            // offline, so once more goes to the primary; if that fails too, the caller gets the 503.
-            summary = await QueryAsync(caller.OwnerFilter, cancellationToken);
-        }
+        // A replica that went away is read around (ReadReplicaDataSource); if the primary fails too, the caller gets the 503.
+        var summary = await replica.ReadAsync(connection => QueryAsync(connection, caller.OwnerFilter), cancellationToken);
         if (options.Value.CacheSeconds > 0)
         {
             await cache.StringSetAsync(cacheKey, JsonSerializer.Serialize(summary, Json), TimeSpan.FromSeconds(options.Value.CacheSeconds));
@@ -48,9 +39,8 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
         return summary;
     }
 
-    private async Task<AnalyticsSummary> QueryAsync(string? owner, CancellationToken cancellationToken)
+    private static async Task<AnalyticsSummary> QueryAsync(NpgsqlConnection connection, string? owner)
     {
-        await using var connection = await replica.OpenConnectionAsync(cancellationToken);
         // One snapshot for every figure, so they add up.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""

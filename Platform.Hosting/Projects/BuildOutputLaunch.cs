@@ -35,7 +35,7 @@ internal static class BuildOutputLaunch
 
     /// <summary>Points the project at its build output. Returns the assembly, or null when the build recorded none
     /// (then Aspire's own launch applies).</summary>
-    public static string? Apply(ProjectResource project, IReadOnlyDictionary<string, string> outputs, string dotnet)
+    public static string? Apply(ProjectResource project, IReadOnlyDictionary<string, string> outputs, string dotnet, string environmentName)
     {
         var projectPath = Path.GetFullPath(project.GetProjectMetadata().ProjectPath);
         if (!outputs.TryGetValue(projectPath, out var assembly) || project.HasAnnotationOfType<ExecutableAnnotation>())
@@ -55,6 +55,10 @@ internal static class BuildOutputLaunch
             {
                 environment.TryAdd(name, value);
             }
+            // DCP passes on none of the AppHost's environment name; a project without a launch profile would run as
+            // Production. Locally it runs as the AppHost does (Development).
+            environment.TryAdd("ASPNETCORE_ENVIRONMENT", environmentName);
+            environment.TryAdd("DOTNET_ENVIRONMENT", environmentName);
         }));
         return assembly;
     }

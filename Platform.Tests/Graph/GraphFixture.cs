@@ -20,6 +20,9 @@ public sealed class GraphFixture : IAsyncLifetime
 
     internal ResourceStates Resources { get; private set; } = null!;
 
+    /// <summary>The graph's resources that run or hold data (not its parameters, nor what Aspire starts only on demand).</summary>
+    public IReadOnlyList<string> Topology { get; private set; } = [];
+
     /// <summary>Gives a test class the graph's database fresh (migrated, with no rows) at its first test. The tests of a
     /// collection run one class after another, so each class sees only its own rows.</summary>
     public async Task UseFreshDatabaseAsync(Type testClass)
@@ -43,7 +46,8 @@ public sealed class GraphFixture : IAsyncLifetime
         using var patience = new CancellationTokenSource(StartPatience);
         await App.StartAsync(patience.Token);
         var steps = RunOnceSteps(builder.Resources);
-        foreach (var resource in builder.Resources.Where(r => r is not ParameterResource))
+        Topology = [.. builder.Resources.Where(r => r is not ParameterResource && !r.HasAnnotationOfType<ExplicitStartupAnnotation>()).Select(r => r.Name)];
+        foreach (var resource in builder.Resources.Where(r => Topology.Contains(r.Name)))
         {
             if (steps.Contains(resource))
             {

@@ -16,10 +16,10 @@ internal static class AppHostProcess
 
     /// <summary>The AppHost as <c>dotnet run --project Platform.AppHost</c> starts it (from the build output the tests run
     /// on: no build), as a child of the <c>dotnet run</c> process that is returned.</summary>
-    public static Process StartWithDotnetRun(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static Process StartWithDotnetRun(IEnumerable<string> runOptions, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        return StartDotnet(["run", "--no-build", "--configuration", configuration, "--project", Projects.Platform_AppHost.ProjectPath, "--", .. args], environment);
+        return StartDotnet(["run", "--no-build", "--configuration", configuration, "--project", Projects.Platform_AppHost.ProjectPath, .. runOptions, "--", .. args], environment);
     }
 
     /// <summary>Runs it to its exit; past <paramref name="timeout"/> it is killed with what it started.</summary>

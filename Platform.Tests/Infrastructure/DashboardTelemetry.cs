@@ -36,6 +36,17 @@ internal sealed class DashboardTelemetry(HttpClient http) : IDisposable
     /// <summary>Every span of the trace, whichever service sent it.</summary>
     public Task<IReadOnlyList<DashboardSpan>> TraceAsync(string traceId) => GetAsync($"/api/telemetry/traces/{traceId}");
 
+    /// <summary>The warnings and errors that <paramref name="service"/> logged, each with its exception if it had one.</summary>
+    public async Task<IReadOnlyList<string>> ProblemsOfAsync(string service)
+    {
+        var body = await http.GetFromJsonAsync<JsonElement>($"/api/telemetry/logs?resource={Uri.EscapeDataString(service)}");
+        return [.. body.GetProperty("data").GetProperty("resourceLogs").EnumerateArray()
+            .SelectMany(r => r.GetProperty("scopeLogs").EnumerateArray())
+            .SelectMany(scope => scope.GetProperty("logRecords").EnumerateArray())
+            .Where(log => log.TryGetProperty("severityNumber", out var severity) && severity.GetInt32() >= 13)
+            .Select(log => $"{Value(log.GetProperty("body"))} {Attributes(log).GetValueOrDefault("exception.type")}: {Attributes(log).GetValueOrDefault("exception.message")} {Attributes(log).GetValueOrDefault("exception.stacktrace")}")];
+    }
+
     private async Task<IReadOnlyList<DashboardSpan>> GetAsync(string path)
     {
         var body = await http.GetFromJsonAsync<JsonElement>(path);

@@ -22,6 +22,18 @@ internal static class ProcessTree
         return parents.Keys.Where(InTree).ToHashSet();
     }
 
+    /// <summary>
+    /// Every live process of an AppHost's run: the AppHost's descendants, and DCP's, which detaches itself from the
+    /// AppHost and names the process it watches on its command line (<c>--monitor &lt;pid&gt;</c>).
+    /// </summary>
+    public static IReadOnlySet<int> OfRun(int appHost)
+    {
+        var dcp = All().Where(p => CommandLineOf(p.Pid) is var args && args.Count > 0 && Path.GetFileName(args[0]) == "dcp"
+            && args.SkipWhile(a => a != "--monitor").Skip(1).FirstOrDefault() == appHost.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(p => p.Pid);
+        return WithDescendants([appHost, .. dcp]);
+    }
+
     /// <summary>Every live process below <paramref name="root"/>, at any depth.</summary>
     public static IReadOnlySet<int> Descendants(int root) => WithDescendants([root]).Where(pid => pid != root).ToHashSet();
 

@@ -54,7 +54,12 @@ public sealed class ChaosTests(GraphFixture fixture) : WorkloadTestClass(fixture
             await load.StopAsync();
 
             var serverErrors = load.Answers.Where(a => a.Status >= 500 && (a.Status != 503 || !allowUnavailable)).ToList();
-            Assert.True(serverErrors.Count == 0, $"5xx answers not allowed here: {string.Join(", ", serverErrors.Take(10))}; all answers: {load.Describe()}");
+            if (serverErrors.Count > 0)
+            {
+                using var telemetry = await DashboardTelemetry.ConnectAsync(Fixture.App);
+                Assert.Fail($"5xx answers not allowed here: {string.Join(", ", serverErrors.Take(10))}; all answers: {load.Describe()}; the api's last problems: "
+                    + string.Join(Environment.NewLine, (await telemetry.ProblemsOfAsync("api")).TakeLast(10)));
+            }
             await AssertEachProcessedOnceAsync(load.Accepted);
         }
         await AssertNoOrphansAsync(objectsBefore);
