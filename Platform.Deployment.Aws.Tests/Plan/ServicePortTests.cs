@@ -1,5 +1,5 @@
 using Platform.Deployment.Aws.Plan;
-using Platform.Deployment.Aws.Services;
+using Platform.Deployment.Aws.Fargate;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Tests.Plan;
@@ -28,7 +28,7 @@ public sealed class ServicePortTests
         Assert.Equal(8443, ports[1].PublicPort);
     }
 
-    private static Platform.Deployment.Aws.Plan.Workload Workload(ManifestWorkload resource, params (string Name, ManifestBinding Binding)[] bindings) =>
+    private static Workload Workload(ManifestWorkload resource, params (string Name, ManifestBinding Binding)[] bindings) =>
         new(resource with { Bindings = bindings.ToDictionary(b => b.Name, b => b.Binding) }, null, null);
 
     private static (string, ManifestBinding) Binding(string scheme, int? targetPort) =>
