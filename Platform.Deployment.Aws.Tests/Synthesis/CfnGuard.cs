@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -12,8 +13,15 @@ namespace Platform.Deployment.Aws.Tests.Synthesis;
 /// </summary>
 internal static partial class CfnGuard
 {
-    /// <summary>The rules that fail on <paramref name="templatePath"/>, each with the logical IDs of the resources that fail it.</summary>
-    public static async Task<Dictionary<string, SortedSet<string>>> FailuresAsync(string templatePath)
+    private static readonly ConcurrentDictionary<string, Task<Dictionary<string, SortedSet<string>>>> Checked = new();
+
+    /// <summary>
+    /// The rules that fail on <paramref name="templatePath"/>, each with the logical IDs of the resources that fail it.
+    /// A template is checked once per run (a synthesized template does not change; a check takes half a minute).
+    /// </summary>
+    public static Task<Dictionary<string, SortedSet<string>>> FailuresAsync(string templatePath) => Checked.GetOrAdd(templatePath, CheckAsync);
+
+    private static async Task<Dictionary<string, SortedSet<string>>> CheckAsync(string templatePath)
     {
         var package = await EnsureInstalledAsync();
         var binary = Path.Combine(package, "bin", "ubuntu", RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "aarch64" : "x86_64", "cfn-guard");

@@ -40,7 +40,7 @@ public sealed partial class ReferenceManifestTests(SynthesizedTemplates template
         var schema = await ServiceSpec.ValidateAsync(template.Result.TemplatePath);
         Assert.True(schema.Findings.Length == 0, string.Join("\n", schema.Findings));
         var unjustified = (await CfnGuard.FailuresAsync(template.Result.TemplatePath)).Keys.Except(await ValidationTests.JustifiedRulesAsync()).ToList();
-        Assert.True(unjustified.Count == 0, "Fix these findings or justify them in README.md: " + string.Join(", ", unjustified));
+        Assert.True(unjustified.Count == 0, "Fix these findings or justify them in Platform.Deployment.Aws/README.md: " + string.Join(", ", unjustified));
     }
 
     [Fact]

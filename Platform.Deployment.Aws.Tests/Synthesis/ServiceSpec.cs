@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Platform.Deployment.Aws.Tests.Infrastructure;
 
@@ -12,7 +13,12 @@ internal static class ServiceSpec
 {
     public sealed record Report(string[] Findings, string[] Taggable);
 
-    public static async Task<Report> ValidateAsync(string templatePath)
+    private static readonly ConcurrentDictionary<string, Task<Report>> Checked = new();
+
+    /// <summary>The template's findings and taggable resources; a template is checked once per run (it does not change once written).</summary>
+    public static Task<Report> ValidateAsync(string templatePath) => Checked.GetOrAdd(templatePath, CheckAsync);
+
+    private static async Task<Report> CheckAsync(string templatePath)
     {
         var tool = await NpmTool.InstallAsync(Repository.Tests("Synthesis", "ServiceSpec"), "@aws-cdk/aws-service-spec");
         var (exitCode, output, error) = await NpmTool.RunAsync(tool, "node", "validate.js", templatePath);

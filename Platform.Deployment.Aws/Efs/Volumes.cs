@@ -24,7 +24,7 @@ internal static class Volumes
     public static IEnumerable<string> Dropped(ManifestContainer container, string service) =>
         Named(container).Select(v => $"volume {Describe(v)} dropped: it is the container's local data folder, and {service} keeps the data");
 
-    /// <summary>The plan's line for volumes kept on EFS (<see cref="TaskFileSystem"/>).</summary>
+    /// <summary>The plan's line for volumes kept on EFS (<see cref="TaskFileSystems"/>).</summary>
     public static string OnFileSystem(IReadOnlyList<ManifestVolume> volumes) =>
         $"volume{(volumes.Count > 1 ? "s" : "")} {string.Join(", ", volumes.Select(Describe))} on an encrypted EFS file system with backups, one access point each; one task at a time writes it";
 

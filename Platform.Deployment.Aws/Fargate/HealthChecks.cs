@@ -1,10 +1,6 @@
-using Platform.Deployment.Aws.Plan;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Fargate;
-
-/// <summary>What a load balancer checks on a task: the path, and the answers that count as healthy.</summary>
-internal sealed record HealthCheckPath(string Path, string HealthyCodes);
 
 /// <summary>
 /// A project (ServiceDefaults) answers <c>/alive</c> without calling PostgreSQL, Redis or S3, so an outage of a

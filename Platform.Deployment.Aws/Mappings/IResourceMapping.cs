@@ -17,8 +17,8 @@ internal interface IResourceMapping
     PlannedResource Plan(ManifestResource resource, Planning planning);
 
     /// <summary>
-    /// The constructs of the plan's resources this mapping made (<paramref name="plan"/> holds them all, those of other
-    /// mappings too); <paramref name="madeBefore"/> are the constructs of the mappings listed before it, which its own may use.
+    /// Makes the constructs of the resources it planned (in <c>context.Plan</c>). <paramref name="madeBefore"/> are the
+    /// constructs of the mappings listed before it, which its own may use (a workload reaches a database by its address).
     /// </summary>
     IReadOnlyList<MappedResource> Synthesize(DeploymentContext context, IReadOnlyList<MappedResource> madeBefore);
 }

@@ -19,7 +19,7 @@ internal sealed class Planning(AspireManifest manifest, DeploymentSettings setti
 
     public ConnectionRewrites Rewrites { get; } = new();
 
-    /// <summary>How a workload's image is built and pushed (<see cref="Synthesis.BuildCommands"/>).</summary>
+    /// <summary>How a workload's image is built and pushed (<see cref="Fargate.BuildCommands"/>).</summary>
     public string BuildCommand(ManifestWorkload workload) => buildCommand(workload);
 
     public IReadOnlyList<ManifestResource> Added => _added;

@@ -6,13 +6,6 @@ using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Values;
 
-/// <summary>A value for a task: plain text (with CloudFormation references in it), or a secret the task reads at start.</summary>
-internal abstract record TaskValue;
-
-internal sealed record PlainValue(string Value) : TaskValue;
-
-internal sealed record SecretTaskValue(ISecret Secret) : TaskValue;
-
 /// <summary>
 /// Turns manifest expressions into task values. A value that holds a parameter or a connection string becomes a
 /// secret: the parameter's own, or one composed in Secrets Manager from its parts (CloudFormation resolves the
