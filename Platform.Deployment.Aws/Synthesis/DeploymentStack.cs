@@ -8,9 +8,9 @@ namespace Platform.Deployment.Aws.Synthesis;
 /// <summary>
 /// The deployment's one stack. Its logical IDs are the contract with a deployed stack: CloudFormation matches resources
 /// by them, and a changed one replaces its resource (an RDS instance, a broker, a file system: with their data). The
-/// parts of a mapping's construct (<see cref="MappedResource"/>) are named as they were at the top of the stack before
-/// there were mapping constructs, and keep the logical IDs they had there: the construct is left out of them, as the
-/// CDK leaves out a construct named <c>Default</c>.
+/// parts of a mapping's construct (<see cref="MappedResource"/>) are named as parts at the top of the stack would be
+/// (as they were, before there were mapping constructs), and get the logical IDs they would have there: the construct
+/// is left out of them, as the CDK leaves out a construct named <c>Default</c>.
 /// </summary>
 internal sealed class DeploymentStack(Construct scope, string id, IStackProps props) : Stack(scope, id, props)
 {
