@@ -5,7 +5,7 @@
 # Prints each run, the template's resource count and the median.
 # Usage: bench/ecs-synth.sh [runs] [manifest]   (default 5, aspire-manifest.json with ecs-settings.json beside it)
 # Another manifest is synthesized with the settings of a domain only (HTTPS), such as the largest example:
-#   bench/ecs-synth.sh 7 Platform.Tests/TestData/Deployment/eshop.aspire-manifest.json
+#   bench/ecs-synth.sh 7 Platform.Deployment.Aws.Tests/TestData/Apps/eshop.aspire-manifest.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/common.sh

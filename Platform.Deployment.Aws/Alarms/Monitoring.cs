@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
+using Platform.Deployment.Aws.Mappings;
 using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.Alarms;
@@ -19,13 +20,13 @@ internal sealed class Monitoring(DeploymentContext context)
 
     public Topic Topic => _topic ??= CreateTopic();
 
-    /// <summary>An alarm named <c>{stack}-{resource}-{what}</c> that notifies the topic when it fires and when it clears.</summary>
-    public Alarm Alarm(string resource, string what, IMetric metric, double threshold, string description, AlarmShape? shape = null)
+    /// <summary>An alarm of <paramref name="owner"/>'s, named <c>{stack}-{resource}-{what}</c>, that notifies the topic when it fires and when it clears.</summary>
+    public Alarm Alarm(MappedResource owner, string what, IMetric metric, double threshold, string description, AlarmShape? shape = null)
     {
         shape ??= AlarmShape.Sustained;
-        var alarm = new Alarm(context.Stack, LogicalIds.Of(resource) + LogicalIds.Of(what) + "Alarm", new AlarmProps
+        var alarm = new Alarm(owner, LogicalIds.Of(owner.Resource) + LogicalIds.Of(what) + "Alarm", new AlarmProps
         {
-            AlarmName = $"{context.Settings.StackName}-{resource}-{what}",
+            AlarmName = $"{context.Settings.StackName}-{owner.Resource}-{what}",
             AlarmDescription = description,
             Metric = metric,
             Threshold = threshold,

@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.WAFv2;
+using Platform.Deployment.Aws.Mappings;
 using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.Firewall;
@@ -13,10 +14,10 @@ internal sealed class WebFirewall(DeploymentContext context)
 {
     private CfnWebACL? _acl;
 
-    public void Protect(string resource, IApplicationLoadBalancer loadBalancer)
+    public void Protect(MappedResource owner, IApplicationLoadBalancer loadBalancer)
     {
         _acl ??= Create();
-        new CfnWebACLAssociation(context.Stack, LogicalIds.Of(resource) + "Firewall", new CfnWebACLAssociationProps
+        new CfnWebACLAssociation(owner, LogicalIds.Of(owner.Resource) + "Firewall", new CfnWebACLAssociationProps
         {
             ResourceArn = loadBalancer.LoadBalancerArn,
             WebAclArn = _acl.AttrArn,

@@ -1,15 +1,16 @@
 using Amazon.CDK.AWS.EC2;
+using Constructs;
 using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.Network;
 
 /// <summary>
 /// The security group of a data service (a cache, a broker, a file system): no traffic out, and in only what the tasks
-/// that use it are let through to (<see cref="Services.FargateServices.AllowAccess"/>, or the file system's own rule).
+/// that use it are let through to (<see cref="Fargate.TaskAccess"/>, or the file system's own rule).
 /// </summary>
 internal static class ClosedSecurityGroups
 {
-    public static SecurityGroup Create(DeploymentContext context, string id, string what) => new(context.Stack, id, new SecurityGroupProps
+    public static SecurityGroup Create(DeploymentContext context, Construct scope, string id, string what) => new(scope, id, new SecurityGroupProps
     {
         Vpc = context.Vpc,
         Description = $"{what}: reachable from the tasks that use it",

@@ -1,45 +1,34 @@
 using System.Text.Json.Nodes;
-using Platform.Deployment.Aws.Messaging;
-using Platform.Deployment.Aws.Services;
-using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.S3;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Plan;
 
 /// <summary>
 /// Checks, before any CloudFormation is made, that every expression a Fargate task will receive resolves to
-/// something this deployment supplies: an endpoint it runs, a parameter, an output of an included template.
+/// something this deployment supplies: an endpoint it runs, a parameter, an output of an included template; and
+/// whatever each resource's mapping finds once the whole plan is known.
 /// </summary>
 internal static class PlanChecks
 {
-    public static IEnumerable<string> Check(DeploymentPlan plan, DeploymentSettings settings)
+    public static IEnumerable<string> Check(DeploymentPlan plan)
     {
+        var settings = plan.Settings;
         var resolver = new ManifestResolver(plan.Manifest, plan.ConnectionStrings);
-        var addressable = plan.DatabaseServers.Select(p => p.Container.Name)
-            .Concat(plan.PostgresReplicas.Select(r => r.Container.Name))
-            .Concat(plan.Caches.Select(r => r.Container.Name))
-            .Concat(plan.Brokers.Select(r => r.Container.Name))
-            .Concat(plan.Services.Select(s => s.Name))
+        var addressable = plan.Resources.Where(r => r.Addressable).Select(r => r.Name)
             .Concat(settings.ExternalServices.Keys)
             // A resource published as a connection string: its address is given at deployment.
             .Concat(plan.Parameters.Where(p => p.ConnectionString is not null).Select(p => p.Name))
             .ToHashSet();
-        var outputs = plan.Templates.ToDictionary(t => t.Name, t => TemplateOutputs(plan.Manifest, t));
+        var outputs = plan.Of<IncludedStorage>().ToDictionary(t => t.Name, t => TemplateOutputs(plan.Manifest, t.Template));
 
-        foreach (var broker in plan.Brokers)
+        foreach (var problem in plan.Resources.SelectMany(r => r.Problems(plan)))
         {
-            foreach (var (name, binding) in broker.Container.Bindings.Where(b => b.Value.Transport != "tcp" && b.Key != RabbitMq.ManagementBinding))
-            {
-                yield return $"'{broker.Container.Name}' binding '{name}' ({binding.Transport}) has no counterpart on Amazon MQ, which serves AMQP and its web console";
-            }
+            yield return problem;
         }
         foreach (var workload in plan.Workloads)
         {
-            foreach (var problem in Bindings(workload, settings))
-            {
-                yield return problem;
-            }
-            foreach (var (location, template) in Expressions(workload))
+            foreach (var (location, template) in workload.Expressions)
             {
                 ResolvedValue value;
                 string? problem = null;
@@ -73,27 +62,6 @@ internal static class PlanChecks
                 yield return settings.ExternalServices.ContainsKey(target)
                     ? $"'{runOnce.Name}' prepares '{target}', which runs outside the stack (externalServices): list '{runOnce.Name}' in the settings' skip"
                     : $"'{runOnce.Name}' completesBefore '{target}', which is not a service or run-once task of this deployment";
-            }
-        }
-    }
-
-    /// <summary>The expressions a workload's task receives: environment values (but those left out) and arguments.</summary>
-    public static IEnumerable<(string Location, string Template)> Expressions(Workload workload) =>
-        workload.Resource.Env.Where(e => !workload.DroppedVariables.ContainsKey(e.Key)).Select(e => ($"'{workload.Name}' env {e.Key}", e.Value))
-            .Concat(workload.Resource.Args.Select((a, i) => ($"'{workload.Name}' args[{i}]", a)));
-
-    private static IEnumerable<string> Bindings(Workload workload, DeploymentSettings settings)
-    {
-        foreach (var (name, binding) in workload.Resource.Bindings.Where(b => b.Value.External && b.Value.Transport is not ("http" or "http2")))
-        {
-            yield return $"'{workload.Name}' binding '{name}' is external {binding.Transport}: only HTTP is exposed, through a load balancer";
-        }
-        var taken = new HashSet<int> { 80, 443, settings.TestListenerPort };
-        foreach (var port in ServicePorts.Of(workload, settings.ProjectPort).Where(p => p.PublicPort is not null))
-        {
-            if (!taken.Add(port.PublicPort!.Value))
-            {
-                yield return $"'{workload.Name}' binding '{port.Name}' would be served on port {port.PublicPort} of its load balancer, which another listener has (80, 443 and testListenerPort {settings.TestListenerPort} are taken): give the binding another port";
             }
         }
     }

@@ -1,8 +1,10 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Constructs;
 using Platform.Deployment.Aws.Https;
-using Platform.Deployment.Aws.Services;
+using Platform.Deployment.Aws.Mappings;
+using Platform.Deployment.Aws.Fargate;
 using Platform.Deployment.Aws.Settings;
 using Platform.Deployment.Aws.Synthesis;
 
@@ -21,10 +23,11 @@ internal static class TrafficRoutes
 {
     private const int RulePriority = 1;
 
-    public static ServiceTraffic Create(DeploymentContext context, Certificates certificates, string resource, ApplicationLoadBalancer loadBalancer, ServicePort port, HealthCheckPath health, bool blueGreen)
+    public static ServiceTraffic Create(DeploymentContext context, Certificates certificates, MappedResource owner, ApplicationLoadBalancer loadBalancer, ServicePort port, HealthCheckPath health, bool blueGreen)
     {
+        var resource = owner.Resource;
         var id = LogicalIds.Of(resource);
-        var primary = TargetGroup(context, id + "Blue", port, health);
+        var primary = TargetGroup(context, owner, id + "Blue", port, health);
         var production = PublicListeners.Create(context, certificates, resource, loadBalancer, PublicListeners.ProductionPort(context), primary, open: true);
         PublicListeners.RedirectPlainHttp(context, loadBalancer);
         if (!blueGreen)
@@ -32,19 +35,19 @@ internal static class TrafficRoutes
             return new ServiceTraffic(loadBalancer, primary, null, null, null);
         }
 
-        var alternate = TargetGroup(context, id + "Green", port, health);
+        var alternate = TargetGroup(context, owner, id + "Green", port, health);
         var test = PublicListeners.Create(context, certificates, resource, loadBalancer, context.Settings.TestListenerPort, primary, open: false);
         foreach (var cidr in context.Settings.TestTrafficCidrs)
         {
             test.Connections.AllowDefaultPortFrom(Peer.Ipv4(cidr), "test traffic of blue/green releases");
         }
         return new ServiceTraffic(loadBalancer, primary, alternate,
-            Rule(context, id + "ProductionRule", production, primary, alternate),
-            Rule(context, id + "TestRule", test, primary, alternate));
+            Rule(owner, id + "ProductionRule", production, primary, alternate),
+            Rule(owner, id + "TestRule", test, primary, alternate));
     }
 
-    private static ApplicationListenerRule Rule(DeploymentContext context, string id, IApplicationListener listener, IApplicationTargetGroup primary, IApplicationTargetGroup alternate) =>
-        new(context.Stack, id, new ApplicationListenerRuleProps
+    private static ApplicationListenerRule Rule(Construct owner, string id, IApplicationListener listener, IApplicationTargetGroup primary, IApplicationTargetGroup alternate) =>
+        new(owner, id, new ApplicationListenerRuleProps
         {
             Listener = listener,
             Priority = RulePriority,
@@ -57,7 +60,7 @@ internal static class TrafficRoutes
         });
 
     /// <summary>A target group of the service's tasks on <paramref name="port"/>, checked on <paramref name="health"/>.</summary>
-    public static ApplicationTargetGroup TargetGroup(DeploymentContext context, string id, ServicePort port, HealthCheckPath health) => new(context.Stack, id, new ApplicationTargetGroupProps
+    public static ApplicationTargetGroup TargetGroup(DeploymentContext context, Construct owner, string id, ServicePort port, HealthCheckPath health) => new(owner, id, new ApplicationTargetGroupProps
     {
         Vpc = context.Vpc,
         TargetType = TargetType.IP,

@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Platform.Deployment.Aws.Logs;
-using Platform.Deployment.Aws.Services;
+using Platform.Deployment.Aws.Fargate;
 using Platform.Deployment.Aws.Synthesis;
 
 namespace Platform.Deployment.Aws.RunOnce;
@@ -18,7 +18,7 @@ namespace Platform.Deployment.Aws.RunOnce;
 /// </summary>
 internal static class RunOnceTasks
 {
-    public static void Create(DeploymentContext context, Cluster cluster, IEnumerable<WorkloadTask> tasks, IReadOnlyDictionary<string, FargateService> services)
+    public static void Create(DeploymentContext context, Cluster cluster, IEnumerable<FargateWorkload> tasks, IReadOnlyDictionary<string, FargateService> services)
     {
         var list = tasks.ToList();
         if (list.Count == 0)
@@ -45,7 +45,7 @@ internal static class RunOnceTasks
         foreach (var task in list)
         {
             Permit(runner, cluster, task);
-            var run = new CustomResource(context.Stack, LogicalIds.Of(task.Workload.Name) + "Run", new CustomResourceProps
+            var run = new CustomResource(task, LogicalIds.Of(task.Resource) + "Run", new CustomResourceProps
             {
                 ServiceToken = runner.FunctionArn,
                 ResourceType = "Custom::RunOnce",
@@ -53,26 +53,26 @@ internal static class RunOnceTasks
                 {
                     ["Cluster"] = cluster.ClusterArn,
                     ["TaskDefinition"] = task.Definition.TaskDefinitionArn,
-                    ["Container"] = task.ContainerName,
+                    ["Container"] = task.Resource,
                     ["Subnets"] = context.Vpc.SelectSubnets(context.PrivateSubnets).SubnetIds,
                     ["SecurityGroups"] = new[] { task.SecurityGroup.SecurityGroupId },
                     ["DeploymentId"] = deploymentId.ValueAsString,
                 },
             });
-            runs.Add(task.Workload.Name, run);
+            runs.Add(task.Resource, run);
         }
         foreach (var task in list)
         {
             foreach (var target in task.Workload.CompletesBefore)
             {
                 // A run-once task may wait for another, as a migration waits for the step that creates its database.
-                (services.TryGetValue(target, out var service) ? service.Node : runs[target].Node).AddDependency(runs[task.Workload.Name]);
+                (services.TryGetValue(target, out var service) ? service.Node : runs[target].Node).AddDependency(runs[task.Resource]);
             }
         }
     }
 
     /// <summary>The runner may start this task definition in this cluster, read its tasks, and pass its two roles to ECS: nothing else.</summary>
-    private static void Permit(Function runner, Cluster cluster, WorkloadTask task)
+    private static void Permit(Function runner, Cluster cluster, FargateWorkload task)
     {
         runner.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {

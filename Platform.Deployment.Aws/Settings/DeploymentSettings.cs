@@ -90,16 +90,13 @@ public sealed record DeploymentSettings
     /// <summary>True when external services are served over HTTPS (a certificate is given or made).</summary>
     public bool Https => CertificateArn is not null || Domain is not null;
 
-    /// <summary>The settings of one service: its own fields over the defaults.</summary>
-    public ServiceSettings For(string resource) =>
-        Services.GetValueOrDefault(resource, new ServiceSettings()).Over(Defaults).Over(ServiceSettings.Default);
-
     /// <summary>
-    /// The settings of a service; one that keeps data on a file system (<paramref name="singleWriter"/>) runs one task
-    /// and stops the old one before starting the new, unless its own settings say otherwise: two processes writing one
-    /// data folder corrupt it.
+    /// The settings of one service: its own over <see cref="Defaults"/> over the built-in ones. One that keeps data on a
+    /// file system (<paramref name="singleWriter"/>) runs one task and stops the old one before starting the new, unless
+    /// its own settings say otherwise: two processes writing one data folder corrupt it.
     /// </summary>
-    public ServiceSettings For(string resource, bool singleWriter) => singleWriter
-        ? Services.GetValueOrDefault(resource, new ServiceSettings()).Over(ServiceSettings.SingleWriter).Over(For(resource))
-        : For(resource);
+    public ServiceSettings For(string resource, bool singleWriter = false) =>
+        new[] { Services.GetValueOrDefault(resource), singleWriter ? ServiceSettings.SingleWriter : null, Defaults, ServiceSettings.Default }
+            .OfType<ServiceSettings>()
+            .Aggregate((top, under) => top.Over(under));
 }

@@ -1,6 +1,9 @@
 namespace Platform.Deployment.Aws.Settings;
 
-/// <summary>Size, count, scaling and rollout of one Fargate service (or run-once task: size only).</summary>
+/// <summary>
+/// Size, count, scaling and rollout of one Fargate service (or run-once task: size only). Every field is optional: one
+/// left out keeps the value of the layer under it (<see cref="SettingsLayers"/>), down to <see cref="Default"/>.
+/// </summary>
 public sealed record ServiceSettings
 {
     public static ServiceSettings Default { get; } = new()
@@ -52,21 +55,4 @@ public sealed record ServiceSettings
 
     /// <summary>The external service's name under the domain; its resource name when unset (<c>api</c>: <c>api.example.com</c>).</summary>
     public string? HostName { get; init; }
-
-    public ServiceSettings Over(ServiceSettings defaults) => new()
-    {
-        Cpu = Cpu ?? defaults.Cpu,
-        MemoryMiB = MemoryMiB ?? defaults.MemoryMiB,
-        MinTasks = MinTasks ?? defaults.MinTasks,
-        MaxTasks = MaxTasks ?? defaults.MaxTasks,
-        CpuTargetPercent = CpuTargetPercent ?? defaults.CpuTargetPercent,
-        MemoryTargetPercent = MemoryTargetPercent ?? defaults.MemoryTargetPercent,
-        QueueBacklogPerTaskTarget = QueueBacklogPerTaskTarget ?? defaults.QueueBacklogPerTaskTarget,
-        HealthCheckGracePeriodSeconds = HealthCheckGracePeriodSeconds ?? defaults.HealthCheckGracePeriodSeconds,
-        MinHealthyPercent = MinHealthyPercent ?? defaults.MinHealthyPercent,
-        MaxHealthyPercent = MaxHealthyPercent ?? defaults.MaxHealthyPercent,
-        DeploymentStrategy = DeploymentStrategy ?? defaults.DeploymentStrategy,
-        BakeTimeMinutes = BakeTimeMinutes ?? defaults.BakeTimeMinutes,
-        HostName = HostName ?? defaults.HostName,
-    };
 }

@@ -1,40 +1,36 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Platform.Deployment.Aws.Alarms;
 using Platform.Deployment.Aws.Plan;
-using Platform.Deployment.Aws.Secrets;
+using Platform.Deployment.Aws.SecretsManager;
 using Platform.Deployment.Aws.Settings;
-using Platform.Deployment.Aws.Values;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Synthesis;
 
-/// <summary>What every part of the deployment shares: the stack, the plan and the registries that resolve values.</summary>
+/// <summary>
+/// What every mapping's constructs share: the stack and its network, the plan and the settings, the parameters'
+/// secrets (made on first use) and the monitoring that their alarms and dashboard rows go to. What one resource gives
+/// another (an address, a bucket) is not here: a mapping gets it from the constructs made before it.
+/// </summary>
 internal sealed class DeploymentContext
 {
-    public DeploymentContext(Stack stack, DeploymentPlan plan, DeploymentSettings settings, IVpc vpc)
+    public DeploymentContext(DeploymentStack stack, DeploymentPlan plan, IVpc vpc)
     {
         Stack = stack;
         Plan = plan;
-        Settings = settings;
         Vpc = vpc;
         Resolver = new(plan.Manifest, plan.ConnectionStrings);
-        Parameters = new(stack, plan);
-        Endpoints = new(Parameters);
+        Parameters = new(this);
+        Monitoring = new(this);
     }
 
-    public Stack Stack { get; }
+    public DeploymentStack Stack { get; }
     public DeploymentPlan Plan { get; }
-    public DeploymentSettings Settings { get; }
+    public DeploymentSettings Settings => Plan.Settings;
     public IVpc Vpc { get; }
     public ManifestResolver Resolver { get; }
-    public Endpoints Endpoints { get; }
     public ParameterSecrets Parameters { get; }
-    public TemplateOutputs Outputs { get; } = new();
-
-    private Monitoring? _monitoring;
-
-    public Monitoring Monitoring => _monitoring ??= new Monitoring(this);
+    public Monitoring Monitoring { get; }
 
     public SubnetSelection PrivateSubnets => new() { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };
 

@@ -6,9 +6,9 @@ namespace Platform.Deployment.Aws.Tags;
 /// <summary>
 /// Cost-allocation tags on every resource that takes tags: <c>platform:stack</c> (the stack's name),
 /// <c>platform:resource</c> (the manifest resource it was made for, or <c>shared</c> for the network, cluster,
-/// firewall, alarms and the like), and the settings' <c>tags</c>. A resource belongs to the manifest resource whose
-/// logical-ID prefix is the longest that its own starts with (every construct is named after its resource:
-/// <c>PgReplica…</c> is <c>pg-replica</c>'s, <c>PgPassword…</c> <c>pg-password</c>'s).
+/// firewall, alarms and the like), and the settings' <c>tags</c>. A mapping's construct is named after its resource, and
+/// so is every part it keeps at the top of the stack: a part there belongs to the manifest resource whose logical-ID
+/// prefix is the longest that its own starts with (<c>PgReplica…</c> is <c>pg-replica</c>'s, <c>PgPassword…</c> <c>pg-password</c>'s).
 /// Listener rules are left untagged on purpose: ECS rewrites them during blue/green releases, and a tag change
 /// would make CloudFormation update them and reset their weights (see Rollouts/TrafficRoutes.cs).
 /// </summary>
@@ -26,11 +26,13 @@ internal static class CostTags
     public static void Apply(DeploymentContext context)
     {
         var stack = context.Stack;
-        var owners = context.Plan.Manifest.Resources.Select(r => (Prefix: LogicalIds.Of(r.Name), r.Name)).OrderByDescending(o => o.Prefix.Length).ToList();
+        var resources = context.Plan.Manifest.Resources.Select(r => r.Name).ToHashSet();
+        var owners = resources.Select(r => (Prefix: LogicalIds.Of(r), Name: r)).OrderByDescending(o => o.Prefix.Length).ToList();
         var tags = new Dictionary<string, string>(context.Settings.Tags) { [StackTag] = context.Settings.StackName };
         foreach (var child in stack.Node.Children)
         {
-            var owner = owners.FirstOrDefault(o => OwnedBy(child.Node.Id, o.Prefix)).Name ?? Shared;
+            var id = child.Node.Id;
+            var owner = resources.Contains(id) ? id : owners.FirstOrDefault(o => OwnedBy(id, o.Prefix)).Name ?? Shared;
             var own = tags.Append(new(ResourceTag, owner)).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
             foreach (var (key, value) in own)
             {

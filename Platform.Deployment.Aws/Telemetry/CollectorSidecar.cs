@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
+using Platform.Deployment.Aws.Fargate;
 using Platform.Deployment.Aws.Logs;
 using Platform.Deployment.Aws.Synthesis;
 
@@ -22,8 +23,9 @@ internal sealed class CollectorSidecar(DeploymentContext context)
 
     private LogGroup? _metrics;
 
-    public void Attach(string resource, FargateTaskDefinition definition, ContainerDefinition service)
+    public void Attach(FargateWorkload owner, FargateTaskDefinition definition, ContainerDefinition service)
     {
+        var resource = owner.Resource;
         var telemetry = context.Settings.Telemetry;
         _metrics ??= LogGroups.Create(context.Stack, "TelemetryMetricsLogs", context.Settings);
         var collector = definition.AddContainer(ContainerName, new ContainerDefinitionOptions
@@ -47,7 +49,7 @@ internal sealed class CollectorSidecar(DeploymentContext context)
             Logging = LogDrivers.AwsLogs(new AwsLogDriverProps
             {
                 StreamPrefix = ContainerName,
-                LogGroup = LogGroups.Create(context.Stack, LogicalIds.Of(resource) + "CollectorLogs", context.Settings),
+                LogGroup = LogGroups.Create(owner, LogicalIds.Of(resource) + "CollectorLogs", context.Settings),
             }),
         });
         service.AddContainerDependencies(new ContainerDependency { Container = collector, Condition = ContainerDependencyCondition.START });

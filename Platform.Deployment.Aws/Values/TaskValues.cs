@@ -1,16 +1,10 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.SecretsManager;
+using Platform.Deployment.Aws.S3;
 using Platform.Deployment.Aws.Synthesis;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Values;
-
-/// <summary>A value for a task: plain text (with CloudFormation references in it), or a secret the task reads at start.</summary>
-internal abstract record TaskValue;
-
-internal sealed record PlainValue(string Value) : TaskValue;
-
-internal sealed record SecretTaskValue(ISecret Secret) : TaskValue;
 
 /// <summary>
 /// Turns manifest expressions into task values. A value that holds a parameter or a connection string becomes a
@@ -19,7 +13,7 @@ internal sealed record SecretTaskValue(ISecret Secret) : TaskValue;
 /// shared by every task that receives the same value. Everything else is plain text, with addresses and outputs
 /// as CloudFormation references.
 /// </summary>
-internal sealed class TaskValues(DeploymentContext context)
+internal sealed class TaskValues(DeploymentContext context, Addresses addresses, IReadOnlyList<IncludedTemplate> templates)
 {
     private readonly Dictionary<string, ISecret> _composed = [];
 
@@ -62,10 +56,15 @@ internal sealed class TaskValues(DeploymentContext context)
             LiteralPart literal => literal.Text,
             // A uri filter applies only to generated values (see PlanChecks), which are generated URI-safe.
             ReferencePart leaf when IsParameter(leaf) => parameter(leaf),
-            ReferencePart { Path: ["bindings", ..] } leaf => context.Endpoints.Value(leaf),
-            ReferencePart leaf => context.Outputs.Value(leaf),
+            ReferencePart { Path: ["bindings", ..] } leaf => addresses.Value(leaf),
+            ReferencePart leaf => Output(leaf),
             _ => throw new InvalidOperationException(),
         })]);
+
+    /// <summary><c>{r.output.Name}</c>: the value of an output of an included CloudFormation template.</summary>
+    private string Output(ReferencePart leaf) =>
+        templates.FirstOrDefault(t => t.Resource == leaf.Resource)?.Output(leaf.Path[1])
+            ?? throw new DeploymentException($"'{leaf.Expression}' is an output of a template this deployment does not include");
 
     private static bool IsParameter(ReferencePart leaf) => leaf.Path[0] == "inputs";
 

@@ -10,7 +10,4 @@ internal static class Repository
 
     /// <summary>A file published by Aspire (its schema, manifests of its apps), copied into TestData/Aspire.</summary>
     public static string Aspire(params string[] parts) => Path.Combine([Root, "Platform.Tests", "TestData", "Aspire", .. parts]);
-
-    /// <summary>A manifest of a common Aspire app shape written for the deployment's tests (TestData/Deployment).</summary>
-    public static string AppManifest(string name) => Path.Combine(Root, "Platform.Tests", "TestData", "Deployment", name + ".aspire-manifest.json");
 }
