@@ -39,6 +39,7 @@ public static class NativeRuntimeBuilderExtensions
         if (builder.ExecutionContext.IsRunMode)
         {
             builder.Services.AddHostedService<ParentProcessWatch>();
+            builder.Services.AddHostedService<OrderedStop>();
         }
         return processes;
     }

@@ -1,48 +1,56 @@
 #!/usr/bin/env bash
-# Measures the local stack, already built, as a user starts and stops it:
-#   cold  = `dotnet run --no-build --project Platform.AppHost -- --fresh` to every resource healthy (initdb, pg_basebackup)
-#   warm  = the same without --fresh (data kept from the previous run)
-#   stop  = Ctrl+C (SIGINT to the process group) to the last process of the run gone
-# Prints each run and the medians, with the CPU time all processes of the run used until the graph was up.
-# Usage: bench/startup.sh [runs]   (default 5)
+# Start and stop of the local stack, already built in Release, as a user runs it (`dotnet run --no-build`), side by side:
+#   bench/startup.sh [runs] [baseline]
+# Each round alternates, on the same machine and load:
+#   floor   a trivial Aspire AppHost (bench/AspireFloor: one executable, one project, no Platform) to its project answering
+#   cold    this checkout's AppHost on an empty data folder (initdb, pg_basebackup) to "All N resources are up"
+#   warm    the same on the data kept by the cold start
+#   and, when <baseline> names another checkout of Platform (built in Release), its cold and warm starts.
+#   stop    Ctrl+C (SIGINT to the run's process group) to the last process of the run gone, DCP's included.
+# CPU: what every process of the run used until it was up. One warm start of this checkout is also traced: when the
+# AppHost, DCP and the dashboard appeared, and the first and last resource was ready. Prints each round and the medians.
 set -euo pipefail
-# Job control: each run gets its own process group, and SIGINT is not ignored as it is for plain background jobs.
 set -m
 cd "$(dirname "$0")/.."
 . bench/lib/common.sh
 runs=${1:-5}
-data=$(mktemp -d /tmp/platform-bench-XXXXXX)
-chmod 755 "$data"
-trap 'rm -rf "$data"' EXIT
+baseline=${2:-}
+work=$(mktemp -d /tmp/platform-startup-XXXXXX)
+chmod 755 "$work"
+trap 'rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
 
-# Descendants of a process, from /proc: the processes a stop must end.
-descendants() {
-  ps -eo pid=,ppid= | awk -v root="$1" '
-    { parent[$1] = $2 }
-    END { for (p in parent) { q = p; while (q > 1 && q in parent) { if (parent[q] == root) { print p; break } q = parent[q] } } }'
+# Starts an AppHost in its own process group, each output line prefixed with the time it was read; sets $leader.
+launch() { # $1 = checkout, $2 = log, then the AppHost's arguments
+  local checkout=$1 log=$2; shift 2
+  (cd "$checkout" && exec dotnet run -c Release --no-build --project "$(apphost_project "$checkout")" -- "$@") \
+    > >(while IFS= read -r line; do echo "$(now_ms) $line"; done > "$log") 2>&1 &
+  leader=$!
 }
 
-# CPU milliseconds the given processes have used, with their exited children's (the kernel adds those to the parent
-# when it reaps them): all the work a start took, whichever process did it.
+apphost_project() { [ -d "$1/Platform.AppHost" ] && echo Platform.AppHost || echo bench/AspireFloor/AppHost; }
+
+
 tick_ms=$((1000 / $(getconf CLK_TCK)))
 cpu_ms() { for p in "$@"; do awk -v t="$tick_ms" '{ print ($14 + $15 + $16 + $17) * t }' "/proc/$p/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'; }
 
-run_once() { # $1 = extra AppHost args; sets started_ms, cpu_ms_used and stopped_ms
-  local log start up pids stop_begin
-  log=$(mktemp)
-  start=$(now_ms)
-  Platform__ConsoleView=Lines dotnet run --no-build --project Platform.AppHost -- --data-dir "$data" $1 >"$log" 2>&1 &
-  local leader=$!
-  until grep -q "resources are up" "$log"; do
-    if ! kill -0 "$leader" 2>/dev/null; then cat "$log" >&2; echo "the AppHost exited before it was up" >&2; exit 1; fi
+# Waits until the run is up: $1 = a command that succeeds then. Sets up_ms, cpu_used.
+wait_up() {
+  local start=$1; shift
+  until "$@"; do
+    kill -0 "$leader" 2>/dev/null || { echo "the AppHost exited before it was up" >&2; exit 1; }
     sleep 0.02
   done
-  up=$(now_ms)
-  pids=$(descendants "$leader")
-  cpu_ms_used=$(cpu_ms "$leader" $pids)
-  stop_begin=$(now_ms)
+  up_ms=$(( $(now_ms) - start ))
+  cpu_used=$(cpu_ms $(run_tree "$leader"))
+}
+
+# Ctrl+C to the group, then until every process of the run is gone. Sets stop_ms.
+stop_run() {
+  local pids begin alive p
+  pids=$(run_tree "$leader")
+  begin=$(now_ms)
   kill -INT -- "-$leader"
   while true; do
     alive=0
@@ -52,21 +60,66 @@ run_once() { # $1 = extra AppHost args; sets started_ms, cpu_ms_used and stopped
     [ $alive = 0 ] && break
     sleep 0.01
   done
-  started_ms=$((up - start))
-  stopped_ms=$(( $(now_ms) - stop_begin ))
-  wait "$leader" || true
-  rm -f "$log"
+  stop_ms=$(( $(now_ms) - begin ))
+  wait "$leader" 2>/dev/null || true
 }
 
+# One start and stop of a Platform checkout on the data folder $2 ($3: fresh or kept). Sets up_ms, cpu_used, stop_ms.
+platform_run() { # $1 = checkout, $2 = data folder, $3 = fresh|kept
+  local log=$work/log start args
+  if [ -f "$1/Platform.Hosting/NativeRuntime.cs" ]; then
+    args=("--Platform:DataDirectory=$2"); [ "$3" = fresh ] && args+=("--Platform:Fresh=true")
+  else
+    args=(--data-dir "$2"); [ "$3" = fresh ] && args+=(--fresh)
+  fi
+  start=$(now_ms)
+  Platform__ConsoleView=Lines launch "$1" "$log" "${args[@]}"
+  wait_up "$start" grep -q "resources are up" "$log"
+  cp "$log" "$work/last.log"
+  stop_run
+}
 
-cold=(); warm=(); stop=(); cold_cpu=(); warm_cpu=()
+floor_run() {
+  local start
+  start=$(now_ms)
+  launch . "$work/floor.log"
+  wait_up "$start" curl -sf -o /dev/null http://localhost:18998/
+  stop_run
+}
+
+declare -A times
+record() { times[$1]+="$2 "; }
+median_of() { printf '%s\n' ${times[$1]} | median; }
+
 for i in $(seq "$runs"); do
-  run_once --fresh; cold+=("$started_ms"); cold_cpu+=("$cpu_ms_used"); stop+=("$stopped_ms")
-  run_once ""; warm+=("$started_ms"); warm_cpu+=("$cpu_ms_used"); stop+=("$stopped_ms")
-  echo "run $i: cold ${cold[-1]} ms (CPU ${cold_cpu[-1]} ms), warm ${warm[-1]} ms (CPU ${warm_cpu[-1]} ms), stops ${stop[-2]} ms / ${stop[-1]} ms"
+  floor_run; record floor "$up_ms"; record floor_cpu "$cpu_used"; record floor_stop "$stop_ms"
+  platform_run . "$work/data" fresh; record cold "$up_ms"; record cold_cpu "$cpu_used"; record stop "$stop_ms"
+  platform_run . "$work/data" kept; record warm "$up_ms"; record warm_cpu "$cpu_used"; record stop "$stop_ms"
+  echo "round $i: floor $(echo ${times[floor]} | awk '{print $NF}') ms, cold $(echo ${times[cold]} | awk '{print $NF}') ms, warm $(echo ${times[warm]} | awk '{print $NF}') ms, stops $(echo ${times[stop]} | awk '{print $(NF-1) " / " $NF}') ms"
+  if [ -n "$baseline" ]; then
+    platform_run "$baseline" "$work/base" fresh; record base_cold "$up_ms"; record base_cold_cpu "$cpu_used"; record base_stop "$stop_ms"
+    platform_run "$baseline" "$work/base" kept; record base_warm "$up_ms"; record base_warm_cpu "$cpu_used"; record base_stop "$stop_ms"
+    echo "         baseline cold $(echo ${times[base_cold]} | awk '{print $NF}') ms, warm $(echo ${times[base_warm]} | awk '{print $NF}') ms"
+  fi
 done
+
+# The trace of the last warm start of this checkout, from its timestamped log.
+trace() {
+  local log=$work/last.log first
+  first=$(head -1 "$log" | cut -d' ' -f1)
+  awk -v t0="$first" '
+    /Now listening on/ && !dash { printf "  dashboard listening  +%d ms\n", $1 - t0; dash = 1 }
+    / is healthy| is finished/ && !one { printf "  first resource ready +%d ms\n", $1 - t0; one = 1 }
+    /resources are up after/ { printf "  all resources ready  +%d ms\n", $1 - t0 }' "$log"
+}
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(date -u +%Y-%m-%d)"
-echo "median cold start: $(printf '%s\n' "${cold[@]}" | median) ms, using $(printf '%s\n' "${cold_cpu[@]}" | median) ms of CPU"
-echo "median warm start: $(printf '%s\n' "${warm[@]}" | median) ms, using $(printf '%s\n' "${warm_cpu[@]}" | median) ms of CPU"
-echo "(on $(nproc) cores a start takes at least its CPU time divided by $(nproc))"
-echo "median stop:       $(printf '%s\n' "${stop[@]}" | median) ms"
+echo "median floor (trivial Aspire AppHost): $(median_of floor) ms, CPU $(median_of floor_cpu) ms; stop $(median_of floor_stop) ms"
+echo "median cold start: $(median_of cold) ms, CPU $(median_of cold_cpu) ms"
+echo "median warm start: $(median_of warm) ms, CPU $(median_of warm_cpu) ms"
+echo "median stop:       $(median_of stop) ms"
+if [ -n "$baseline" ]; then
+  echo "baseline $(cd "$baseline" && git log -1 --format=%h): cold $(median_of base_cold) ms (CPU $(median_of base_cold_cpu) ms), warm $(median_of base_warm) ms (CPU $(median_of base_warm_cpu) ms), stop $(median_of base_stop) ms"
+fi
+echo "trace of the last warm start (from the first line of output):"
+trace

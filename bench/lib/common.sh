@@ -4,9 +4,24 @@
 # Starts the AppHost of the checkout $1 (built in Release) on the data folder $2, logging to $3, with free dashboard
 # ports (so that two stacks can run side by side). Call it in the script's own shell, not in $(…), and take $! as the
 # process group's leader (a subshell would run it without a process group of its own); stop it with stop_stack.
+# An AppHost on Aspire (Platform.Hosting/NativeRuntime.cs) names its data folder as configuration and uses its launch
+# profile's dashboard ports; an older one (the baselines of side-by-side runs) takes --data-dir and free ports.
 start_stack() {
-  (cd "$1" && Platform__ConsoleView=Lines Dashboard__Port=0 Dashboard__OtlpGrpcPort=0 Dashboard__OtlpHttpPort=0 \
-    exec dotnet run -c Release --no-build --project Platform.AppHost -- --data-dir "$2") >"$3" 2>&1 &
+  if [ -f "$1/Platform.Hosting/NativeRuntime.cs" ]; then
+    (cd "$1" && exec dotnet run -c Release --no-build --project Platform.AppHost -- "--Platform:DataDirectory=$2") >"$3" 2>&1 &
+  else
+    (cd "$1" && Platform__ConsoleView=Lines Dashboard__Port=0 Dashboard__OtlpGrpcPort=0 Dashboard__OtlpHttpPort=0 \
+      exec dotnet run -c Release --no-build --project Platform.AppHost -- --data-dir "$2") >"$3" 2>&1 &
+  fi
+}
+
+# Every process of the run that $1 leads: its own tree, and DCP's, which detaches itself from the AppHost and names the
+# AppHost it watches on its command line (--monitor <pid>).
+run_tree() {
+  local own dcp
+  own=$(tree_of "$1")
+  dcp=$(for p in $own; do pgrep -f -- "dcp .*--monitor $p( |\$)" || true; done)
+  { echo "$own"; for d in $dcp; do tree_of "$d"; done; } | sort -un
 }
 
 # Waits until the AppHost that logs to $2 (leader $1) says every resource is up.
@@ -25,6 +40,12 @@ env_of() { tr '\0' '\n' < "/proc/$1/environ" | sed -n "s/^$2=//p"; }
 
 # The pid of the service whose dll is $2 in the checkout $1 (Release build).
 service_pid() { pgrep -f "$(cd "$1" && pwd)/$2/bin/Release/net10.0/$2.dll" | head -1; }
+
+tree_of() { # a process and its descendants
+  ps -eo pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2 }
+    END { print root; for (p in parent) { q = p; while (q > 1 && q in parent) { if (parent[q] == root) { print p; break } q = parent[q] } } }'
+}
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 

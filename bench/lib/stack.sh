@@ -27,7 +27,7 @@ stack_start() {
 # The processes of each resource, among this run's only (other worktrees may run stacks of their own): .NET services by
 # their build output, the rest by their program and data folder.
 ours() { # filters pids (stdin) to descendants of this run's AppHost
-  local mine; mine=" $(tree_of "$leader" | tr '\n' ' ') "
+  local mine; mine=" $(run_tree "$leader" | tr '\n' ' ') "
   while read -r p; do case "$mine" in *" $p "*) echo "$p" ;; esac; done
 }
 pid_of_dll() { pgrep -f "$PWD/$1/bin/Release/net10.0/$1.dll" | ours || true; }
@@ -44,6 +44,7 @@ postmaster_pid() { # $1 = pg or pg-replica
 }
 redis_pid() { pgrep -x redis-server | ours | head -1 || true; }
 storage_pid() { pgrep -f "s3rver" | ours | while read -r p; do [ "$(ps -o comm= -p "$p")" = node ] && echo "$p"; done | head -1; }
+dcp_pid() { pgrep -f -- "dcp start-apiserver .*--monitor $(apphost_pid)( |\$)" | head -1 || true; }
 apphost_pid() { pgrep -f "$PWD/Platform.AppHost/bin/Release/net10.0/Platform.AppHost" | ours | head -1 || true; }
 
 stack_find_endpoints() {
@@ -90,15 +91,10 @@ machine_line() {
 # CPU accounting: the milliseconds a process and its descendants have used (exited children included: the kernel
 # adds them to their parent when it reaps them). Used as before/after around a measurement.
 tick_ms=$((1000 / $(getconf CLK_TCK)))
-tree_of() { # a process and its descendants
-  ps -eo pid=,ppid= | awk -v root="$1" '
-    { parent[$1] = $2 }
-    END { print root; for (p in parent) { q = p; while (q > 1 && q in parent) { if (parent[q] == root) { print p; break } q = parent[q] } } }'
-}
 # The milliseconds each root's processes have used, "name ms" a line, for "name pid" lines on stdin; every process read
 # in one pass, since a snapshot under load must be quick: one `ps` per process tree took seconds there, and the figures
-# then covered the idle seconds after the run. The AppHost's tree is the whole stack: its own share is its own time
-# (the orchestrator, the dashboard's intake).
+# then covered the idle seconds after the run. The AppHost's share is its own time (Aspire's app model and resource
+# service); DCP's tree is DCP and the dashboard (the resources it starts are counted as their own roots, so not twice).
 cpu_ms_by_root() {
   local roots; roots=$(cat)
   cat /proc/[0-9]*/stat 2>/dev/null | awk -v t="$tick_ms" -v roots="$roots" '
@@ -106,13 +102,16 @@ cpu_ms_by_root() {
       parent[pid] = f[2]; own[pid] = (f[12] + f[13]) * t; all[pid] = (f[12] + f[13] + f[14] + f[15]) * t }
     END {
       n = split(roots, lines, "\n")
-      for (i = 1; i <= n; i++) {
-        split(lines[i], r, " "); sum = 0
-        if (r[2] == "") { print r[1], 0; continue }
-        if (r[1] == "apphost") { print r[1], own[r[2]] + 0; continue }
-        for (p in all) { q = p; while (q in parent) { if (q == r[2]) { sum += all[p]; break } if (q == parent[q]) break; q = parent[q] } }
-        print r[1], sum
+      for (i = 1; i <= n; i++) { split(lines[i], r, " "); name[i] = r[1]; if (r[2] != "") root[r[2]] = i }
+      # Each process counts for the nearest root above it (itself included): DCP'"'"'s tree holds the resources, which
+      # are roots of their own. The AppHost counts its own time only.
+      for (p in all) {
+        for (q = p; q in parent; q = parent[q]) {
+          if (q in root) { i = root[q]; if (name[i] != "apphost") sum[i] += all[p]; else if (q == p) sum[i] += own[p]; break }
+          if (q == parent[q]) break
+        }
       }
+      for (i = 1; i <= n; i++) print name[i], sum[i] + 0
     }'
 }
 # The machine's CPU: "busy_ticks total_ticks steal_ticks" from /proc/stat.
@@ -121,6 +120,7 @@ machine_ticks() { awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $
 # Every resource's root process, "name pid" a line (the AppHost with its dashboard; PostgreSQL by its postmaster).
 resource_roots() {
   echo "apphost $(apphost_pid)"
+  echo "dcp+dashboard $(dcp_pid)"
   echo "pg $(postmaster_pid pg)"
   echo "pg-replica $(postmaster_pid pg-replica)"
   echo "cache $(redis_pid)"
