@@ -19,7 +19,7 @@ internal sealed class ElastiCacheGroup : MappedResource, IAddressable
     public ElastiCacheGroup(DeploymentContext context, CacheCluster cache) : base(context.Stack, cache.Name)
     {
         var settings = context.Settings.Redis;
-        var securityGroup = ClosedSecurityGroups.Create(context, this, Id + "SecurityGroup", $"ElastiCache '{Resource}'");
+        var securityGroup = ClosedSecurityGroups.Create(context, this, Id + "SecurityGroup", $"ElastiCache {Resource}");
         var subnets = new CfnSubnetGroup(this, Id + "Subnets", new CfnSubnetGroupProps
         {
             Description = $"Isolated subnets of ElastiCache '{Resource}'",

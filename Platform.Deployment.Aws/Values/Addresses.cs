@@ -14,8 +14,9 @@ internal sealed class Addresses(ParameterSecrets parameters, IEnumerable<IAddres
     private readonly Dictionary<string, IReadOnlyDictionary<string, Endpoint>> _byResource = addressable.ToDictionary(a => a.Resource, a => a.Endpoints);
     private readonly Dictionary<(string Resource, string Binding), Endpoint> _given = [];
 
-    /// <summary>Every endpoint of <paramref name="resource"/> (none for a resource whose address is given at deployment).</summary>
-    public IEnumerable<Endpoint> Of(string resource) => _byResource.TryGetValue(resource, out var endpoints) ? endpoints.Values : [];
+    /// <summary>Every endpoint of <paramref name="resource"/>: its constructs', or those given at deployment that values used.</summary>
+    public IEnumerable<Endpoint> Of(string resource) =>
+        _byResource.TryGetValue(resource, out var endpoints) ? endpoints.Values : _given.Where(g => g.Key.Resource == resource).Select(g => g.Value);
 
     public string Value(ReferencePart leaf)
     {
