@@ -29,7 +29,7 @@ internal sealed class ElastiCacheGroup : MappedResource, IAddressable
         {
             ReplicationGroupDescription = $"{cache.Engine.Name} '{Resource}' of the manifest",
             Engine = cache.Engine.ElastiCacheEngine,
-            EngineVersion = cache.Engine.Version(settings),
+            EngineVersion = cache.Version.Version,
             CacheNodeType = settings.NodeType,
             NumCacheClusters = 1 + settings.Replicas,
             AutomaticFailoverEnabled = settings.Replicas > 0,

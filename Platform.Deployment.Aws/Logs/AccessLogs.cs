@@ -9,8 +9,8 @@ namespace Platform.Deployment.Aws.Logs;
 /// <summary>
 /// The bucket every access log goes to, made on first use: the load balancers' (under <c>elb/</c>) and the included
 /// buckets' server access logs (under <c>s3/</c>). Encrypted with S3's own keys (the only encryption load balancer
-/// logs take), TLS only, no public access, objects expiring after the settings' <c>accessLogDays</c>, kept when the
-/// stack is deleted. Its policy is written here whole, since the stack has no region at synthesis: a load balancer
+/// logs take), TLS only, no public access, versioned, objects expiring after the settings' <c>accessLogDays</c> (a
+/// deleted one a week later), kept when the stack is deleted. Its policy is written here whole, since the stack has no region at synthesis: a load balancer
 /// delivers as its region's Elastic Load Balancing account in the regions older than August 2022, and as the service
 /// principal in the others, so the account's statement is there only in the regions that have one.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class AccessLogs(DeploymentContext context)
 {
     private const string LoadBalancerPrefix = "elb";
     private const string BucketPrefix = "s3";
+    private const int DeletedLogDays = 7;
     private (CfnBucket Bucket, CfnBucketPolicy Policy)? _made;
 
     /// <summary>Sends <paramref name="loadBalancer"/>'s access logs to the bucket, under <c>elb/{resource}</c>.</summary>
@@ -49,10 +50,13 @@ internal sealed class AccessLogs(DeploymentContext context)
                 ServerSideEncryptionConfiguration = new[] { new CfnBucket.ServerSideEncryptionRuleProperty { ServerSideEncryptionByDefault = new CfnBucket.ServerSideEncryptionByDefaultProperty { SseAlgorithm = "AES256" } } },
             },
             PublicAccessBlockConfiguration = new CfnBucket.PublicAccessBlockConfigurationProperty { BlockPublicAcls = true, BlockPublicPolicy = true, IgnorePublicAcls = true, RestrictPublicBuckets = true },
+            // A log deleted or overwritten before its time stays recoverable for a week.
+            VersioningConfiguration = new CfnBucket.VersioningConfigurationProperty { Status = "Enabled" },
             OwnershipControls = new CfnBucket.OwnershipControlsProperty { Rules = new[] { new CfnBucket.OwnershipControlsRuleProperty { ObjectOwnership = "BucketOwnerEnforced" } } },
             LifecycleConfiguration = new CfnBucket.LifecycleConfigurationProperty
             {
-                Rules = new[] { new CfnBucket.RuleProperty { Id = "expire-access-logs", Status = "Enabled", ExpirationInDays = context.Settings.AccessLogDays, AbortIncompleteMultipartUpload = new CfnBucket.AbortIncompleteMultipartUploadProperty { DaysAfterInitiation = 1 } } },
+                Rules = new[] { new CfnBucket.RuleProperty { Id = "expire-access-logs", Status = "Enabled", ExpirationInDays = context.Settings.AccessLogDays,
+                    NoncurrentVersionExpiration = new CfnBucket.NoncurrentVersionExpirationProperty { NoncurrentDays = DeletedLogDays }, AbortIncompleteMultipartUpload = new CfnBucket.AbortIncompleteMultipartUploadProperty { DaysAfterInitiation = 1 } } },
             },
         });
         bucket.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
