@@ -38,9 +38,9 @@ public sealed partial class AccessLogTests(SynthesizedTemplates templates)
         Assert.Equal("Retain", template.Resources["AccessLogBucket"]!["DeletionPolicy"]!.GetValue<string>());
         var statements = template.Resources["AccessLogBucketPolicy"]!["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
         Assert.Contains(statements, s => DeniesPlainTransport(s!));
-        Assert.Contains(statements, s => s!["Principal"]?["Service"]?.GetValue<string>() == "logdelivery.elasticloadbalancing.amazonaws.com");
-        Assert.Contains(statements, s => s!["Fn::If"]?[0]?.GetValue<string>() == "LoadBalancerLogsByAccount");
-        Assert.Contains(statements, s => s!["Principal"]?["Service"]?.GetValue<string>() == "logging.s3.amazonaws.com");
+        Assert.Contains(statements, s => Service(s!) == "logdelivery.elasticloadbalancing.amazonaws.com");
+        Assert.Contains(statements, s => (s as JsonObject)?["Fn::If"]?[0]?.GetValue<string>() == "LoadBalancerLogsByAccount");
+        Assert.Contains(statements, s => Service(s!) == "logging.s3.amazonaws.com");
     }
 
     [Fact]
@@ -80,8 +80,10 @@ public sealed partial class AccessLogTests(SynthesizedTemplates templates)
         Assert.Contains("storage encrypted as its primary's", template.PlanLine("pg-replica"));
     }
 
+    private static string? Service(JsonNode statement) => ((statement as JsonObject)?["Principal"] as JsonObject)?["Service"]?.GetValue<string>();
+
     private static bool DeniesPlainTransport(JsonNode statement) =>
-        statement["Effect"]?.GetValue<string>() == "Deny" && statement["Condition"]?["Bool"]?["aws:SecureTransport"]?.GetValue<string>() == "false";
+        statement is JsonObject { } s && s["Effect"]?.GetValue<string>() == "Deny" && s["Condition"]?["Bool"]?["aws:SecureTransport"]?.GetValue<string>() == "false";
 
     /// <summary>What EC2 takes in a security group's or rule's description.</summary>
     [GeneratedRegex(@"^[a-zA-Z0-9 ._\-:/()#,@\[\]+=&;{}!$*]*$")]

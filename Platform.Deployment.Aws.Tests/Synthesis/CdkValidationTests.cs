@@ -47,8 +47,8 @@ public sealed class CdkValidationTests(SynthesizedTemplates templates)
 
         Assert.Contains(findings, f => f.Finding.Plugin == "AwsSolutions");
         Assert.Contains(findings, f => f.Finding.Plugin == "NIST.800.53.R5");
-        var unacknowledged = findings.Where(f => !acknowledged.Contains(f.Finding.Rule))
-            .Select(f => $"{f.Template}: {f.Finding.Rule} on {string.Join(", ", f.Finding.Resources)}: {f.Finding.Description}").ToList();
+        var unacknowledged = findings.Where(f => !acknowledged.Contains(f.Finding.Rule)).GroupBy(f => f.Finding.Rule)
+            .Select(g => $"{g.Key} ({g.First().Finding.Description}): {string.Join("; ", g.Select(f => $"{f.Template}: {string.Join(", ", f.Finding.Resources)}"))}").ToList();
         Assert.True(unacknowledged.Count == 0, "Fix these findings or acknowledge them in Platform.Deployment.Aws/README.md (\"cdk-nag findings\"):\n" + string.Join("\n", unacknowledged));
         Assert.Empty(acknowledged.Except(findings.Select(f => f.Finding.Rule)));
     }

@@ -41,8 +41,8 @@ internal sealed class FargateWorkload : MappedResource
 
     public FargateTaskDefinition Definition { get; }
 
-    /// <summary>The resources whose addresses its values use: it may reach those, on their ports.</summary>
-    public IReadOnlySet<string> Uses { get; }
+    /// <summary>The bindings whose addresses its values use: it may reach those, on their ports.</summary>
+    public IReadOnlySet<(string Resource, string Binding)> Uses { get; }
 
     /// <summary>The file system of its volumes, whose mount targets must exist before a task starts.</summary>
     public FileSystem? FileSystem { get; }

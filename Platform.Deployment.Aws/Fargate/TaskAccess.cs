@@ -17,14 +17,17 @@ internal static class TaskAccess
         foreach (var workload in workloads)
         {
             // A task's own ports need no rule; a port two bindings share, one.
-            var endpoints = workload.Uses.SelectMany(addresses.Of).Where(e => e.Connections?.SecurityGroups.All(g => g != workload.SecurityGroup) ?? true);
+            var endpoints = workload.Uses.Select(u => addresses.Of(u.Resource, u.Binding)).OfType<Endpoint>()
+                .Where(e => e.Connections?.SecurityGroups.All(g => g != workload.SecurityGroup) ?? true).ToList();
             foreach (var endpoint in endpoints.Where(e => e is { Connections: not null, TargetPort: not null }).DistinctBy(e => (e.Connections, e.TargetPort)))
             {
                 endpoint.Connections!.AllowFrom(workload.SecurityGroup, Port.Tcp(endpoint.TargetPort!.Value), $"from {workload.Resource}");
             }
             foreach (var port in endpoints.Where(e => e.Connections is null).Select(e => e.Port).Distinct().Where(p => p != "443"))
             {
-                workload.SecurityGroup.AddEgressRule(Peer.AnyIpv4(), Port.TcpRange(Token.AsNumber(port), Token.AsNumber(port)), "to a server outside the stack");
+                // A literal port (an external service's address), or a stack parameter given at deployment.
+                var number = int.TryParse(port, out var literal) ? literal : Token.AsNumber(port);
+                workload.SecurityGroup.AddEgressRule(Peer.AnyIpv4(), Port.TcpRange(number, number), "to a server outside the stack");
             }
         }
     }
