@@ -22,7 +22,7 @@ internal static class ServiceVersions
     });
 
     public static OfferedVersions RedisOss { get; } = new("ElastiCache for Redis OSS", new Dictionary<string, string> { ["6"] = "6.2", ["7"] = "7.1" },
-        ("7.1", "ElastiCache's Redis OSS ends at 7.1 (Redis 8 is not under an open-source licence it offers; Valkey is its successor there): 7.1"));
+        ("7.1", "ElastiCache's Redis OSS ends at 7.1, Valkey succeeding it there: 7.1"));
 
     public static OfferedVersions Valkey { get; } = new("ElastiCache for Valkey", new Dictionary<string, string> { ["7"] = "7.2", ["8"] = "8.2", ["9"] = "9.0" });
 
