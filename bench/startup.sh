@@ -73,7 +73,7 @@ platform_run() { # $1 = checkout, $2 = data folder, $3 = fresh|kept
   start=$(now_ms)
   Platform__ConsoleView=Lines launch "$1" Platform.AppHost "$log" "${args[@]}"
   wait_up "$start" grep -q "resources are up" "$log"
-  cp "$log" "$work/last.log"
+  [ "$1" = . ] && cp "$log" "$work/last.log"
   stop_run
 }
 
