@@ -64,7 +64,8 @@ stop_run() {
 
 # One start and stop of a Platform checkout on the data folder $2 ($3: fresh or kept). Sets up_ms, cpu_used, stop_ms.
 platform_run() { # $1 = checkout, $2 = data folder, $3 = fresh|kept
-  local log=$work/log start args
+  local log start args
+  log=$(mktemp "$work/run-XXXX.log")  # a file of its own: the last run's "up" line must not count
   if [ -f "$1/Platform.Hosting/NativeRuntime.cs" ]; then
     args=("--Platform:DataDirectory=$2"); [ "$3" = fresh ] && args+=("--Platform:Fresh=true")
   else
@@ -80,7 +81,7 @@ platform_run() { # $1 = checkout, $2 = data folder, $3 = fresh|kept
 floor_run() {
   local start
   start=$(now_ms)
-  launch . bench/AspireFloor/AppHost "$work/floor.log"
+  launch . bench/AspireFloor/AppHost "$(mktemp "$work/floor-XXXX.log")"
   wait_up "$start" curl -sf -o /dev/null http://localhost:18998/
   stop_run
 }
