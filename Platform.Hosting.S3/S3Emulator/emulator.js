@@ -1,8 +1,11 @@
 'use strict';
-// The local S3 emulator: @20minutes/s3rver, which verifies SigV4 signatures (headers and presigned URLs, so a
-// presigned PUT holds to the size and type it was signed for), run as a private bucket is: S3 refuses a request that
-// carries no signature, where s3rver would serve it. CORS preflights carry none by design, and are answered from the
-// bucket's CORS rules. Usage: node emulator.js --directory <path> --address <ip> --port <n>
+// The local S3 emulator: @20minutes/s3rver, a maintained fork of s3rver that verifies SigV4 signatures, in the
+// Authorization header and in presigned URLs (their expiry too). s3rver 3.7.1 accepts any SigV4 signature, so a
+// presigned PUT would take any size and type; here a PUT whose Content-Length or Content-Type differs from what was
+// signed is refused, as S3 refuses it. One difference from S3 is removed below: s3rver serves an unsigned request, where
+// a private bucket refuses it. Unsigned requests on the service and on a bucket stay allowed (the AppHost creates the
+// bucket, sets its CORS rules and checks its health with them); CORS preflights carry no signature by design.
+// Usage: node emulator.js --directory <path> --address <ip> --port <n>
 const { parseArgs } = require('node:util');
 const S3rver = require('@20minutes/s3rver');
 const S3Error = require('@20minutes/s3rver/lib/models/error');
@@ -15,15 +18,21 @@ function isSigned(ctx) {
   return 'authorization' in ctx.headers || 'X-Amz-Signature' in ctx.query || 'Signature' in ctx.query;
 }
 
+// Path-style addressing: /<bucket>/<key...>. A key is what an object request has and a bucket request has not.
+function namesObject(ctx) {
+  return ctx.path.split('/').filter(Boolean).length > 1;
+}
+
 const server = new S3rver({
   directory: values.directory,
   address: values.address,
   port: Number(values.port),
   vhostBuckets: false,
+  silent: true,
 });
-// First in line, before the bucket or object is looked up: an unsigned request learns nothing.
-server.middleware.unshift(async function refuseUnsigned(ctx, next) {
-  if (ctx.method !== 'OPTIONS' && !isSigned(ctx)) {
+// First in line, before the object is looked up: an unsigned request learns nothing about it.
+server.middleware.unshift(async function refuseUnsignedObjectRequests(ctx, next) {
+  if (ctx.method !== 'OPTIONS' && namesObject(ctx) && !isSigned(ctx)) {
     throw new S3Error('AccessDenied', 'Access Denied');
   }
   return next();
