@@ -1,13 +1,11 @@
-using Amazon;
 using Amazon.S3;
 using Amazon.S3.Model;
 
 namespace Platform.AWSSDK.S3;
 
 /// <summary>
-/// Presigned requests that let a client move an object's bytes to and from the bucket itself. Always SigV4: the SDK
-/// falls back to SigV2 in us-east-1 unless told otherwise, and SigV2 signs neither the Content-Length nor an expiry
-/// of minutes in the way S3 checks it (<see cref="S3Connection.CreateClient"/> turns SigV4 on).
+/// Presigned requests that let a client move an object's bytes to and from the bucket itself. SigV4, which the SDK uses
+/// for any expiry under 7 days: it signs the headers named here (SigV2 would not sign the Content-Length).
 /// </summary>
 public static class PresignedRequests
 {
@@ -38,6 +36,4 @@ public static class PresignedRequests
             Expires = expiresAt.UtcDateTime,
             ResponseHeaderOverrides = { ContentType = contentType, ContentDisposition = contentDisposition },
         });
-
-    internal static void UseSignatureVersion4() => AWSConfigsS3.UseSignatureVersion4 = true;
 }

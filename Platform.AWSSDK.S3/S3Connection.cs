@@ -13,7 +13,6 @@ public sealed record S3Connection(string? Endpoint, string Region, string? Acces
     /// <summary>A client for this connection; emulator-only settings apply only when <see cref="IsEmulator"/>.</summary>
     public IAmazonS3 CreateClient()
     {
-        PresignedRequests.UseSignatureVersion4();
         var config = new AmazonS3Config { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(Region) };
         if (Endpoint is not null)
         {

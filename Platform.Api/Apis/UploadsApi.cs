@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
 using Platform.Api.Assets;
+using Platform.Api.Authorization;
 using Platform.Api.Contracts.Authorization;
 using Platform.Api.RateLimiting;
 using Platform.Api.Uploads;
@@ -38,7 +39,7 @@ public static class UploadsApi
     }
 
     public static async Task<Results<Created<UploadTicket>, ValidationProblem, ProblemHttpResult>> CreateUpload(
-        NewUpload upload, [AsParameters] UploadServices services)
+        NewUpload upload, PendingUploads pending, [AsParameters] AssetServices services)
     {
         var options = services.Options.Value;
         if (upload.Size > options.MaxUploadBytes)
@@ -55,16 +56,16 @@ public static class UploadsApi
         var uploadId = Guid.CreateVersion7();
         var expiresAt = services.Time.GetUtcNow().AddSeconds(options.UploadUrlSeconds);
         var url = await services.S3.UploadUrlAsync(services.Storage.BucketName!, AssetKeys.ContentObject(uploadId), upload.ContentType, upload.Size, expiresAt);
-        await services.Pending.SaveAsync(uploadId, new PendingUpload(services.Caller.Subject, upload.FileName, upload.ContentType, upload.Size));
+        await pending.SaveAsync(uploadId, new PendingUpload(services.Caller.Subject, upload.FileName, upload.ContentType, upload.Size));
         var ticket = new UploadTicket(uploadId, url, "PUT", new Dictionary<string, string> { [HeaderNames.ContentType] = upload.ContentType }, expiresAt);
         return TypedResults.Created($"/api/uploads/{uploadId}", ticket);
     }
 
     public static async Task<Results<Accepted<Asset>, NotFound, ProblemHttpResult>> CompleteUpload(
-        Guid uploadId, [AsParameters] UploadServices services, CancellationToken cancellationToken)
+        Guid uploadId, PendingUploads pending, [AsParameters] AssetServices services, CancellationToken cancellationToken)
     {
         // Someone else's upload is not found, as their assets are not.
-        if (await services.Pending.FindAsync(uploadId) is not { } upload || upload.OwnerId != services.Caller.Subject)
+        if (await pending.FindAsync(uploadId) is not { } upload || upload.OwnerId != services.Caller.Subject)
         {
             return TypedResults.NotFound();
         }
@@ -87,7 +88,7 @@ public static class UploadsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Upload already completed",
                 detail: $"The upload is already the asset /api/assets/{uploadId}.");
         }
-        await services.Pending.RemoveAsync(uploadId);
+        await pending.RemoveAsync(uploadId);
         return TypedResults.Accepted($"/api/assets/{uploadId}", accepted);
     }
 
@@ -110,7 +111,7 @@ public static class UploadsApi
         return errors;
     }
 
-    private static async Task<bool> ObjectExistsAsync(UploadServices services, string key, CancellationToken cancellationToken)
+    private static async Task<bool> ObjectExistsAsync(AssetServices services, string key, CancellationToken cancellationToken)
     {
         try
         {

@@ -33,7 +33,7 @@ public sealed class PresignedTransferTests(GraphFixture fixture) : WorkloadTestC
 
         Assert.Equal(content.Length, asset.GetProperty("sizeBytes").GetInt64());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), asset.GetProperty("sha256").GetString());
-        using var redirect = await WithoutRedirects().GetAsync($"/api/assets/{id}/content");
+        using var redirect = await Workload.ApiWithoutRedirects.GetAsync($"/api/assets/{id}/content");
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.Equal("no-store", redirect.Headers.CacheControl?.ToString());
         using var download = await Workload.Store.GetAsync(redirect.Headers.Location);
@@ -187,15 +187,5 @@ public sealed class PresignedTransferTests(GraphFixture fixture) : WorkloadTestC
             Assert.True(response.StatusCode == status, $"{JsonSerializer.Serialize(body)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
-    }
-
-    private HttpClient WithoutRedirects()
-    {
-        var api = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false })
-        {
-            BaseAddress = Workload.Api.BaseAddress,
-        };
-        api.DefaultRequestHeaders.Authorization = Workload.Api.DefaultRequestHeaders.Authorization;
-        return api;
     }
 }

@@ -28,6 +28,8 @@ public sealed class Workload : IAsyncDisposable
     {
         App = app;
         Api = IdentityFlows.ApiAs(app, accessToken);
+        ApiWithoutRedirects = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = Api.BaseAddress };
+        ApiWithoutRedirects.DefaultRequestHeaders.Authorization = Api.DefaultRequestHeaders.Authorization;
         Db = db;
         Redis = redis;
         Storage = storage;
@@ -36,6 +38,9 @@ public sealed class Workload : IAsyncDisposable
 
     public DistributedApplication App { get; }
     public HttpClient Api { get; }
+
+    /// <summary>The api as <see cref="Api"/> calls it, showing its redirects (downloads) instead of following them.</summary>
+    public HttpClient ApiWithoutRedirects { get; }
     public NpgsqlDataSource Db { get; }
     public ConnectionMultiplexer Redis { get; }
     public S3Connection Storage { get; }
@@ -178,6 +183,7 @@ public sealed class Workload : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();
+        ApiWithoutRedirects.Dispose();
         S3.Dispose();
         await Redis.DisposeAsync();
         await Db.DisposeAsync();
