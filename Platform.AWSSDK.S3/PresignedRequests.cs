@@ -18,6 +18,7 @@ public static class PresignedRequests
             BucketName = bucket,
             Key = key,
             Verb = HttpVerb.PUT,
+            Protocol = ProtocolOf(s3),
             ContentType = contentType,
             Expires = expiresAt.UtcDateTime,
         };
@@ -33,7 +34,12 @@ public static class PresignedRequests
             BucketName = bucket,
             Key = key,
             Verb = HttpVerb.GET,
+            Protocol = ProtocolOf(s3),
             Expires = expiresAt.UtcDateTime,
             ResponseHeaderOverrides = { ContentType = contentType, ContentDisposition = contentDisposition },
         });
+
+    /// <summary>The client's scheme: a URL is https unless told otherwise, even for an emulator's http endpoint.</summary>
+    private static Protocol ProtocolOf(IAmazonS3 s3) =>
+        s3.Config.ServiceURL is { } url && url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS;
 }

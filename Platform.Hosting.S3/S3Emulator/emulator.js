@@ -7,6 +7,13 @@
 // bucket, sets its CORS rules and checks its health with them); CORS preflights carry no signature by design.
 // Usage: node emulator.js --directory <path> --address <ip> --port <n>
 const { parseArgs } = require('node:util');
+
+// The fork builds SigV4's canonical query string with encodeURIComponent, which leaves ! ' ( ) * as they are where SigV4
+// (the SDKs, S3) encodes them: a presigned GET whose response-content-disposition says filename*=UTF-8''… would fail its
+// signature here and not on S3. Encoding them too is still valid percent-encoding for every other use in this process.
+const encodeLoosely = globalThis.encodeURIComponent;
+globalThis.encodeURIComponent = (value) =>
+  encodeLoosely(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const S3rver = require('@20minutes/s3rver');
 const S3Error = require('@20minutes/s3rver/lib/models/error');
 
