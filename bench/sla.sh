@@ -31,7 +31,7 @@ meets() { # SUMMARY line -> exit 0 when it meets the targets
 }
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 results=()
-declare -A cpu_before cpu_used
+declare -A cpu_before
 # Resource roots are found before the measured seconds (slow under load); the snapshots themselves are one pass each.
 cpu_snapshot() {
   read -r busy0 total0 steal0 < <(machine_ticks); cpu_start=$(date +%s.%N)
@@ -40,10 +40,11 @@ cpu_snapshot() {
 cpu_report() { # the cores each resource used since cpu_snapshot, the rest (the load driver, the kernel), the machine
   local busy1 total1 steal1 elapsed machine used line="" sum=0
   read -r busy1 total1 steal1 < <(machine_ticks); elapsed=$(echo "$(date +%s.%N) - $cpu_start" | bc)
+  : >"$data/cpu-used"
   machine=$(echo "($busy1 - $busy0) / ($total1 - $total0) * $(nproc)" | bc -l)
   while read -r name ms; do
     used=$(echo "($ms - ${cpu_before[$name]:-0}) / 1000 / $elapsed" | bc -l)
-    cpu_used[$name]=$used
+    echo "$name $used" >>"$data/cpu-used"
     sum=$(echo "$sum + $used" | bc -l)
     line+=$(printf '%s %.2f, ' "$name" "$used")
   done < <(echo "$roots" | cpu_ms_by_root)
@@ -51,14 +52,15 @@ cpu_report() { # the cores each resource used since cpu_snapshot, the rest (the 
     "$(echo "($steal1 - $steal0) / ($total1 - $total0) * $(nproc)" | bc -l)")
   echo "cores used during the measurement (of $(nproc)): $line"
 }
-cpu_per_request() { # achieved requests/s -> the CPU milliseconds each resource spent per request answered
-  local line="" total=0 ms
-  for name in "${!cpu_used[@]}"; do
-    ms=$(echo "${cpu_used[$name]} * 1000 / $1" | bc -l)
+cpu_per_request() { # achieved requests/s -> the CPU milliseconds each resource spent per request answered (cpu_report's
+  # figures, which it leaves in a file: it runs in a subshell)
+  local line="" total=0 ms name used
+  while read -r name used; do
+    ms=$(echo "$used * 1000 / $1" | bc -l)
     total=$(echo "$total + $ms" | bc -l)
     line+=$(printf '%s %.3f, ' "$name" "$ms")
-  done
-  printf 'CPU per request (ms, at %s requests/s answered): %sthe stack %.3f\n' "$1" "$line" "$total"
+  done <"$data/cpu-used"
+  printf 'CPU per request (ms, at %s requests/s answered): %sall of these %.3f\n' "$1" "$line" "$total"
 }
 measure() { # rate seconds warm-up [grep pattern] -> prints the driver's report (or its lines matching) and the CPU each process used
   local out="$data/driver-$1.out" started

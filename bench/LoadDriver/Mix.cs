@@ -43,11 +43,13 @@ internal static class Mix
     {
         Route.AssetGet => "GET /api/assets/{id}",
         Route.AssetList => "GET /api/assets",
-        Route.AssetContent => "GET /api/assets/{id}/content + store GET",
+        // With the store's GET it redirects to.
+        Route.AssetContent => "GET /api/assets/{id}/content",
         Route.AssetReport => "GET /api/assets/{id}/report",
         Route.Analytics => "GET /api/analytics/summary",
         Route.JobGet => "GET /api/jobs/{id}",
-        Route.Upload => "POST /api/uploads + store PUT + complete",
+        // The presigned request, the store's PUT and the completion.
+        Route.Upload => "POST /api/uploads, PUT, complete",
         Route.JobCreate => "POST /api/jobs",
         Route.WebIndex => "web GET /",
         Route.WebAsset => "web GET /assets/{id}",
