@@ -4,6 +4,7 @@ using Platform.Api.Authorization;
 using Platform.Api.Jobs;
 using Platform.Api.Problems;
 using Platform.Api.RateLimiting;
+using Platform.Api.Uploads;
 using Platform.Jobs.Lifecycle;
 using Platform.Jobs.Queue;
 
@@ -22,7 +23,9 @@ internal static class ApplicationServices
         // Columns are snake_case, C# names PascalCase.
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-        builder.Services.AddOptions<AssetOptions>().BindConfiguration(AssetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AssetOptions>().BindConfiguration(AssetOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.UploadUrlSeconds <= o.UploadTimeoutSeconds, "Assets:UploadUrlSeconds must not exceed Assets:UploadTimeoutSeconds: an upload must be completed before it is forgotten.")
+            .ValidateOnStart();
         builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -31,6 +34,7 @@ internal static class ApplicationServices
         builder.Services.AddSingleton<AssetStore>();
         builder.Services.AddSingleton<AssetCache>();
         builder.Services.AddSingleton<ObjectUploader>();
+        builder.Services.AddSingleton<PendingUploads>();
         builder.Services.AddSingleton<JobQueries>();
         builder.Services.AddSingleton<AnalyticsQuery>();
 

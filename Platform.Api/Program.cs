@@ -26,6 +26,7 @@ app.MapApiReference();
 app.MapGet("/", () => "Platform API").ExcludeFromDescription();
 
 app.MapAssetsApi();
+app.MapUploadsApi();
 app.MapJobsApi();
 app.MapAnalyticsApi();
 

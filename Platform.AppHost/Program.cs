@@ -76,5 +76,7 @@ var web = builder.AddProject<Projects.Platform_Web>("web")
 // Public addresses (HTTPS in the cloud): identity's is the issuer its tokens name, web's is where it sends people back.
 identity.WithEnvironment("Identity__Issuer", identity.GetPublicAddress());
 identitySetup.WithEnvironment("Identity__Setup__WebClientUrls__0", web.GetPublicAddress());
+// web's pages upload to and download from the bucket directly, with the api's presigned requests.
+assets.WithBrowserAccess(web.GetPublicAddress());
 
 builder.Build().Run();

@@ -1,3 +1,5 @@
+using System.Security;
+using System.Text;
 using Aspire.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,6 +14,36 @@ internal static class S3Buckets
         if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
         {
             throw new DistributedApplicationException($"Could not create bucket '{bucket.BucketName}': the emulator answered {(int)response.StatusCode}.");
+        }
+        await SetCorsAsync(bucket, cancellationToken);
+    }
+
+    /// <summary>The browser origins the bucket answers (presigned PUT and GET, with the signed Content-Type), and no other;
+    /// a bucket without any keeps no CORS rules, so a browser may not call it at all.</summary>
+    private static async Task SetCorsAsync(S3BucketResource bucket, CancellationToken cancellationToken)
+    {
+        var origins = new List<string>();
+        foreach (var annotation in bucket.Annotations.OfType<S3BrowserOriginAnnotation>())
+        {
+            origins.Add((await annotation.Origin.GetValueAsync(cancellationToken))!.TrimEnd('/'));
+        }
+        if (origins.Count == 0)
+        {
+            return;
+        }
+        var rules = new StringBuilder("<CORSConfiguration><CORSRule>");
+        foreach (var origin in origins)
+        {
+            rules.Append("<AllowedOrigin>").Append(SecurityElement.Escape(origin)).Append("</AllowedOrigin>");
+        }
+        rules.Append("<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>")
+            .Append("<AllowedHeader>content-type</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds>")
+            .Append("</CORSRule></CORSConfiguration>");
+        using var content = new StringContent(rules.ToString(), Encoding.UTF8, "application/xml");
+        using var response = await S3Emulator.Http.PutAsync($"{await UrlAsync(bucket, cancellationToken)}?cors", content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new DistributedApplicationException($"Could not set the CORS rules of bucket '{bucket.BucketName}': the emulator answered {(int)response.StatusCode}.");
         }
     }
 

@@ -8,18 +8,24 @@ using Platform.Hosting.Processes;
 namespace Platform.Hosting.S3;
 
 /// <summary>
-/// The s3rver emulator: installed once into the tools folder (shared by every run and data folder) with <c>npm ci</c>
-/// from the pinned lock file shipped with this assembly, as the account the processes run as; then run with Node.js.
+/// The S3 emulator (<c>S3Emulator/emulator.js</c> around @20minutes/s3rver, which verifies SigV4 signatures): installed
+/// once into the tools folder (shared by every run and data folder) with <c>npm ci</c> from the pinned lock file shipped
+/// with this assembly, as the account the processes run as; then run with Node.js.
 /// Concurrent AppHosts (parallel tests) wait for one another on a file lock.
 /// </summary>
 internal static class S3Emulator
 {
     internal static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
 
-    private static readonly string[] PackageFiles = ["package.json", "package-lock.json"];
+    private static readonly string[] PackageFiles = ["package.json", "package-lock.json", "emulator.js"];
 
     public static string EntryOf(NativeProcesses processes) =>
-        Path.Combine(processes.Options.ToolsDirectory, "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
+        Path.Combine(InstallDirectoryOf(processes), "emulator.js");
+
+    private static string InstallDirectoryOf(NativeProcesses processes) => Path.Combine(processes.Options.ToolsDirectory, "s3rver");
+
+    private static string PackageOf(NativeProcesses processes) =>
+        Path.Combine(InstallDirectoryOf(processes), "node_modules", "@20minutes", "s3rver", "package.json");
 
     public static IEnumerable<object> Arguments(S3StorageResource storage, NativeProcesses processes) =>
     [
@@ -30,7 +36,6 @@ internal static class S3Emulator
         "--directory", storage.DataDirectory,
         "--address", "127.0.0.1",
         "--port", storage.PrimaryEndpoint.Property(EndpointProperty.TargetPort),
-        "--no-vhost-buckets",
     ];
 
     public static async Task PrepareAsync(S3StorageResource storage, BeforeResourceStartedEvent e, CancellationToken cancellationToken)
@@ -49,11 +54,11 @@ internal static class S3Emulator
 
     private static async Task EnsureInstalledAsync(NativeProcesses processes, ILogger log, CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(EntryOf(processes)))))!;
+        var directory = InstallDirectoryOf(processes);
         Directory.CreateDirectory(directory);
         await using var installLock = await AcquireLockAsync(Path.Combine(directory, ".install.lock"), cancellationToken);
         var source = Path.Combine(AppContext.BaseDirectory, "S3Emulator");
-        if (File.Exists(EntryOf(processes)) && PackageFiles.All(f => FilesEqual(Path.Combine(source, f), Path.Combine(directory, f))))
+        if (File.Exists(PackageOf(processes)) && PackageFiles.All(f => FilesEqual(Path.Combine(source, f), Path.Combine(directory, f))))
         {
             return;
         }
@@ -61,7 +66,7 @@ internal static class S3Emulator
         {
             File.Copy(Path.Combine(source, file), Path.Combine(directory, file), overwrite: true);
         }
-        log.LogInformation("Installing the S3 emulator (s3rver) with npm ci; this happens once.");
+        log.LogInformation("Installing the S3 emulator (@20minutes/s3rver) with npm ci; this happens once.");
         // npm ci runs the packages' install scripts: as the service account, in a folder of its own, like the emulator.
         processes.CreateServiceDirectory(directory);
         await processes.RunAsync(log, NativeTool.Npm.Path, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], cancellationToken, workingDirectory: directory);

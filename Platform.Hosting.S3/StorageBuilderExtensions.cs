@@ -47,6 +47,11 @@ public static partial class StorageBuilderExtensions
             .WithManifestPublishingCallback(context => StorageManifest.WriteBucketAsync(context, bucket));
     }
 
+    /// <summary>Lets pages of <paramref name="origin"/> (a project's public address) send the bucket's presigned requests
+    /// from the browser: the bucket's CORS rules allow that origin alone. Locally, the emulator's rules.</summary>
+    public static IResourceBuilder<S3BucketResource> WithBrowserAccess(this IResourceBuilder<S3BucketResource> bucket, EndpointReferenceExpression origin) =>
+        bucket.WithAnnotation(new S3BrowserOriginAnnotation(origin));
+
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex ValidBucketName();
 }

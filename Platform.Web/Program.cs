@@ -16,6 +16,8 @@ builder.Services.AddAntiforgery(antiforgery => antiforgery.HeaderName = "X-Antif
 
 // "api" is resolved by service discovery (services__api__http__0), as under Aspire.
 builder.Services.AddHttpClient(ApiClient.Reads, client => client.BaseAddress = new Uri("http://api"))
+    // A download is the api's redirect to the store, for the browser to follow, not web.
+    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 // Changes are sent once: a streamed upload cannot be replayed, and a retried POST could queue a job twice.
 #pragma warning disable EXTEXP0001 // Experimental, but the supported way to opt one client out of the defaults' resilience.
@@ -42,6 +44,7 @@ app.MapDefaultEndpoints();
 app.MapRazorPages();
 app.MapAssetContent();
 app.MapUpload();
+app.MapPresignedUploads();
 app.MapSignIn();
 
 app.Run();

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The SLA benchmark (issue 19): the load driver's mix (bench/LoadDriver, Mix.cs) through api and web, open-loop, on a
-# fresh local stack built in Release. First the target: RATE (1000) requests/s for SECONDS_AT_RATE (60) s, with the CPU
-# each process used meanwhile; then the rate stepped (STEP_SECONDS, 30 s each) to the highest that still meets the targets:
-# p95 < 500 ms, p99 < 1 s, errors < 0.1 %: up from RATE by STEP (250) while they hold; if they do not, halved until
+# The SLA benchmark (issues 19, 26): the load driver's mix (bench/LoadDriver, Mix.cs) through api and web, open-loop, on
+# a fresh local stack built in Release, uploading and downloading as a browser does (presigned requests, the bytes
+# between the driver and the store). First the target: RATE (1000) requests/s, warmed up at that rate for
+# WARMUP_SECONDS (60) s that are not measured (a fresh stack's JIT, pools and caches), then SECONDS_AT_RATE (60) s
+# measured, with the CPU each process used meanwhile, in cores and in milliseconds per request; then the rate stepped
+# (STEP_SECONDS, 30 s each, after 5 s unmeasured) to the highest that still meets the targets: p95 < 500 ms,
+# p99 < 1 s, errors < 0.1 %: up from RATE by STEP (250) while they hold; if they do not, halved until
 # they do, then up by a quarter of that until they do not.
 # At most MAX_STEPS (6) steps; the queue drains between runs. Prints a table and the figures for docs/benchmarks.md.
 # Usage (under the shared CPU lock):
@@ -17,6 +20,7 @@ seconds=${SECONDS_AT_RATE:-60}
 step_seconds=${STEP_SECONDS:-30}
 step=${STEP:-250}
 max_steps=${MAX_STEPS:-6}
+warmup=${WARMUP_SECONDS:-60}
 trap stack_cleanup EXIT
 stack_start
 echo "== stack up; api $API, web $WEB"
@@ -36,9 +40,11 @@ cpu_snapshot() {
 cpu_report() { # the cores each resource used since cpu_snapshot, the rest (the load driver, the kernel), the machine
   local busy1 total1 steal1 elapsed machine used line="" sum=0
   read -r busy1 total1 steal1 < <(machine_ticks); elapsed=$(echo "$(date +%s.%N) - $cpu_start" | bc)
+  : >"$data/cpu-used"
   machine=$(echo "($busy1 - $busy0) / ($total1 - $total0) * $(nproc)" | bc -l)
   while read -r name ms; do
     used=$(echo "($ms - ${cpu_before[$name]:-0}) / 1000 / $elapsed" | bc -l)
+    echo "$name $used" >>"$data/cpu-used"
     sum=$(echo "$sum + $used" | bc -l)
     line+=$(printf '%s %.2f, ' "$name" "$used")
   done < <(echo "$roots" | cpu_ms_by_root)
@@ -46,28 +52,39 @@ cpu_report() { # the cores each resource used since cpu_snapshot, the rest (the 
     "$(echo "($steal1 - $steal0) / ($total1 - $total0) * $(nproc)" | bc -l)")
   echo "cores used during the measurement (of $(nproc)): $line"
 }
-measure() { # rate seconds [grep pattern] -> prints the driver's report (or its lines matching) and the CPU each process used
+cpu_per_request() { # achieved requests/s -> the CPU milliseconds each resource spent per request answered (cpu_report's
+  # figures, which it leaves in a file: it runs in a subshell)
+  local line="" total=0 ms name used
+  while read -r name used; do
+    ms=$(echo "$used * 1000 / $1" | bc -l)
+    total=$(echo "$total + $ms" | bc -l)
+    line+=$(printf '%s %.3f, ' "$name" "$ms")
+  done <"$data/cpu-used"
+  printf 'CPU per request (ms, at %s requests/s answered): %sall of these %.3f\n' "$1" "$line" "$total"
+}
+measure() { # rate seconds warm-up [grep pattern] -> prints the driver's report (or its lines matching) and the CPU each process used
   local out="$data/driver-$1.out" started
   rm -f "$out"
-  driver run --rate "$1" --seconds "$2" >"$out" 2>&1 &
+  driver run --rate "$1" --seconds "$2" --warmup "$3" >"$out" 2>&1 &
   driver_pid=$!
   until grep -q '^START' "$out"; do kill -0 "$driver_pid" 2>/dev/null || { cat "$out" >&2; echo "the driver failed" >&2; exit 1; }; sleep 0.1; done
   started=$(awk '/^START/ { print $2 }' "$out")
   roots=$(resource_roots)
-  # The CPU of the measured seconds only: from the end of the driver's 5 s warm-up to the end of its schedule.
-  sleep_until_ms $((started + 5000))
+  # The CPU of the measured seconds only: from the end of the driver's warm-up to the end of its schedule.
+  sleep_until_ms $((started + $3 * 1000))
   cpu_snapshot
   sleep "$2"
   local cpu; cpu=$(cpu_report)
   wait "$driver_pid" || { cat "$out" >&2; echo "the driver failed" >&2; exit 1; }
-  grep -E "${3:-.}" "$out"
+  grep -E "${4:-.}" "$out"
   echo "$cpu"
+  cpu_per_request "$(field "$(grep '^SUMMARY' "$out")" achieved)"
   results+=("$1 $(grep '^SUMMARY' "$out")")
   wait_for_quiet_queue 90 || echo "(the job queue did not drain within 90 s)"
 }
 
-echo "== $rate requests/s for $seconds s"
-measure "$rate" "$seconds"
+echo "== $rate requests/s: $warmup s of warm-up at that rate, then $seconds s measured"
+measure "$rate" "$seconds" "$warmup"
 first=${results[0]}
 
 # Steps: up by STEP while the targets hold; else halve until they hold, then up by a quarter until they do not.
@@ -77,7 +94,7 @@ for i in $(seq "$max_steps"); do
   if [ "$increment" = 0 ]; then current=$((current / 2)); else current=$((current + increment)); fi
   [ "$current" -ge 10 ] || break
   echo "== step $i: $current requests/s for $step_seconds s"
-  measure "$current" "$step_seconds" '^(SUMMARY|overall)'
+  measure "$current" "$step_seconds" 5 '^(SUMMARY|overall)'
   if meets "${results[-1]}"; then
     best=$current
     [ "$increment" = 0 ] && increment=$((current / 4))

@@ -16,6 +16,7 @@ public sealed class AssetServices(
     S3Connection storage,
     JobStream queue,
     IOptions<AssetOptions> options,
+    TimeProvider time,
     Caller caller)
 {
     public AssetStore Store { get; } = store;
@@ -25,5 +26,6 @@ public sealed class AssetServices(
     public S3Connection Storage { get; } = storage;
     public JobStream Queue { get; } = queue;
     public IOptions<AssetOptions> Options { get; } = options;
+    public TimeProvider Time { get; } = time;
     public Caller Caller { get; } = caller;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.S3;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using Platform.Api.Assets;
 using Platform.Api.Authorization;
 using Platform.Api.Contracts.Authorization;
@@ -9,7 +10,7 @@ using Platform.Api.Http;
 using Platform.Api.Problems;
 using Platform.Api.RateLimiting;
 using Platform.Jobs;
-using Platform.Jobs.Queue;
+using Platform.AWSSDK.S3;
 
 namespace Platform.Api.Apis;
 
@@ -28,7 +29,7 @@ public static class AssetsApi
             .RequireScope(ApiScopes.Read);
         api.MapGet("/{id}", GetAsset).WithName("GetAsset").WithSummary("Get an asset and its processing state")
             .RequireScope(ApiScopes.Read);
-        api.MapGet("/{id}/content", GetAssetContent).WithName("GetAssetContent").WithSummary("Download an asset's bytes")
+        api.MapGet("/{id}/content", GetAssetContent).WithName("GetAssetContent").WithSummary("Download an asset's bytes: a redirect to a short-lived presigned GET")
             .RequireScope(ApiScopes.Read);
         api.MapGet("/{id}/report", GetAssetReport).WithName("GetAssetReport").WithSummary("Get the JSON report that processing wrote")
             .RequireScope(ApiScopes.Read);
@@ -78,16 +79,23 @@ public static class AssetsApi
         return new JsonBytes<Asset>(json);
     }
 
-    public static async Task<Results<FileStreamHttpResult, NotFound>> GetAssetContent(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
+    /// <summary>302 to a presigned GET of the bytes, valid for <see cref="AssetOptions.DownloadUrlSeconds"/>: the client
+    /// downloads from the store, not through the api. The ownership check comes first: no URL for another's asset.</summary>
+    public static async Task<Results<RedirectHttpResult, NotFound>> GetAssetContent(
+        Guid id, HttpContext context, [AsParameters] AssetServices services, CancellationToken cancellationToken)
     {
         if (await services.Store.FindAsync(id, services.Caller, cancellationToken) is not { } asset)
         {
             return TypedResults.NotFound();
         }
-        // Sent as an attachment under its declared type: a browser saves it instead of rendering it on our origin.
-        return await OpenObjectAsync(services, AssetKeys.ContentObject(id), cancellationToken) is { } content
-            ? TypedResults.File(content, asset.DeclaredContentType, asset.FileName)
-            : TypedResults.NotFound();
+        // An attachment under its declared type: a browser saves it instead of rendering it.
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(asset.FileName);
+        var expiresAt = services.Time.GetUtcNow().AddSeconds(services.Options.Value.DownloadUrlSeconds);
+        var url = await services.S3.DownloadUrlAsync(services.Storage.BucketName!, AssetKeys.ContentObject(id), asset.DeclaredContentType, disposition.ToString(), expiresAt);
+        // The URL dies in seconds: no cache may keep the redirect.
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Redirect(url);
     }
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> GetAssetReport(Guid id, [AsParameters] AssetServices services, CancellationToken cancellationToken)
@@ -131,30 +139,10 @@ public static class AssetsApi
             return FileProblem("The file is empty.");
         }
 
-        var jobId = Guid.CreateVersion7();
-        try
-        {
-            await services.Store.InsertWithJobAsync(new NewAsset(id, services.Caller.Subject, file.FileName, file.ContentType, size, key), jobId, JobTypes.ProcessAsset, cancellationToken);
-        }
-        catch
-        {
+        var accepted = await AssetAcceptance.AcceptAsync(services.Store, services.Queue,
+            new NewAsset(id, services.Caller.Subject, file.FileName, file.ContentType, size, key), services.Caller,
             // No record will ever name the object: take it back now (the sweep is the backstop if this fails too).
-            await services.Uploader.TryDeleteAsync([key]);
-            throw;
-        }
-        // Read before queueing: once queued, a worker may change it before the client hears of it.
-        var accepted = await services.Store.FindAsync(id, services.Caller, cancellationToken);
-        try
-        {
-            await services.Queue.EnqueueAsync(JobEntry.ForCurrentTrace(jobId, JobTypes.ProcessAsset));
-        }
-        catch
-        {
-            // Unqueued, the asset would wait forever: take it all back and let the client retry.
-            await services.Store.DeleteAsync(id, services.Caller, CancellationToken.None);
-            await services.Uploader.TryDeleteAsync([key]);
-            throw;
-        }
+            () => services.Uploader.TryDeleteAsync([key]), cancellationToken);
         return TypedResults.Accepted($"/api/assets/{id}", accepted);
     }
 

@@ -123,7 +123,7 @@ public sealed class JobTransitions
                 UPDATE assets SET status = '{{AssetStatus.Processing}}', attempts = s.attempts, processing_started_at = now(), error = NULL
                 FROM started s WHERE assets.id = s.asset_id AND s.type = '{{JobTypes.ProcessAsset}}'
             )
-            SELECT s.n, s.id, s.type, s.asset_id, s.attempts, a.file_name, a.declared_content_type, a.sha256
+            SELECT s.n, s.id, s.type, s.asset_id, s.attempts, a.file_name, a.declared_content_type, a.size_bytes, a.sha256
             FROM started s JOIN assets a ON a.id = s.asset_id
             """,
             first.Select(s => s.start.JobId).ToArray(),
@@ -135,7 +135,7 @@ public sealed class JobTransitions
         {
             var index = first[(int)reader.GetInt64(0) - 1].index;
             results[index] = new StartedJob(reader.GetGuid(1), reader.GetString(2), reader.GetGuid(3), reader.GetInt32(4),
-                reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+                reader.GetString(5), reader.GetString(6), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetString(8));
         }
         return results;
     }

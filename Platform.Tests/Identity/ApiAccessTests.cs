@@ -26,6 +26,8 @@ public sealed class ApiAccessTests(GraphFixture fixture) : WorkloadTestClass(fix
         { "GET", $"/api/assets/{Guid.NewGuid()}/content" },
         { "GET", $"/api/assets/{Guid.NewGuid()}/report" },
         { "POST", "/api/assets" },
+        { "POST", "/api/uploads" },
+        { "POST", $"/api/uploads/{Guid.NewGuid()}/complete" },
         { "DELETE", $"/api/assets/{Guid.NewGuid()}" },
         { "POST", "/api/jobs" },
         { "GET", $"/api/jobs/{Guid.NewGuid()}" },

@@ -6,8 +6,9 @@ using Platform.Tests.Infrastructure;
 
 namespace Platform.Tests.Identity;
 
-/// <summary>web in a real browser, as a person goes through it: register at the provider, upload, see only their own
-/// assets, sign out, and be asked to sign in again.</summary>
+/// <summary>web in a real browser, as a person goes through it: register at the provider, upload (straight to the store,
+/// with progress), download (from the store, through web's redirect), see only their own assets, sign out, and be asked
+/// to sign in again.</summary>
 [Collection("graph")]
 public sealed class WebBrowserTests(GraphFixture fixture, Chromium chromium) : IClassFixture<Chromium>
 {
@@ -35,10 +36,21 @@ public sealed class WebBrowserTests(GraphFixture fixture, Chromium chromium) : I
         await page.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync(email, new() { Timeout = Patience });
 
+        // The bytes go from the browser to the store, not to web: every request the page sends is recorded.
+        var web = fixture.App.GetEndpoint("web");
+        var sent = new List<(string Method, Uri Url)>();
+        page.Request += (_, request) => sent.Add((request.Method, new Uri(request.Url)));
         await page.Locator("header a", new() { HasTextString = "Upload" }).ClickAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "mine.txt", MimeType = "text/plain", Buffer = "my own\n"u8.ToArray() });
         await page.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("mine.txt", new() { Timeout = Patience });
+        Assert.Contains(sent, r => r.Method == "PUT" && r.Url.Authority != web.Authority && r.Url.Query.Contains("X-Amz-Signature"));
+        Assert.DoesNotContain(sent, r => r.Url.Authority == web.Authority && r.Url.AbsolutePath == "/uploads");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a", new() { HasTextString = "Download" }).ClickAsync());
+        Assert.Equal("mine.txt", download.SuggestedFilename);
+        Assert.Contains(sent, r => r.Method == "GET" && r.Url.Authority != web.Authority && r.Url.Query.Contains("X-Amz-Signature"));
+        Assert.Equal("my own\n", await File.ReadAllTextAsync(await download.PathAsync()));
 
         await page.Locator("header a", new() { HasTextString = "Assets" }).ClickAsync();
         await Assertions.Expect(page.Locator("a", new() { HasTextString = "mine.txt" })).ToBeVisibleAsync();

@@ -209,7 +209,7 @@ public sealed class AssetPipelineTests(GraphFixture fixture) : WorkloadTestClass
     {
         var document = await Workload.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/assets", "/api/assets/{id}", "/api/assets/{id}/content", "/api/jobs", "/api/jobs/{id}", "/api/analytics/summary" })
+        foreach (var path in new[] { "/api/assets", "/api/assets/{id}", "/api/assets/{id}/content", "/api/uploads", "/api/uploads/{uploadId}/complete", "/api/jobs", "/api/jobs/{id}", "/api/analytics/summary" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"the OpenAPI document has no {path}");
         }

@@ -41,7 +41,7 @@ public sealed class DependencyOutageTests(GraphFixture fixture) : WorkloadTestCl
     }
 
     [Fact]
-    public async Task With_storage_stopped_uploads_and_downloads_are_503_and_write_nothing()
+    public async Task With_storage_stopped_uploads_are_503_and_write_nothing_and_downloads_are_the_stores_to_answer()
     {
         var id = (await Workload.UploadAsync("kept\n"u8.ToArray(), "kept.txt")).GetProperty("id").GetGuid();
         await Workload.WaitForAssetAsync(id, "done");
@@ -52,8 +52,14 @@ public sealed class DependencyOutageTests(GraphFixture fixture) : WorkloadTestCl
         {
             using var upload = await Workload.Api.PostAsync("/api/assets", Workload.Form("nowhere to go\n"u8.ToArray(), "lost.txt"));
             await AssertUnavailableAsync(upload, "S3");
-            using var download = await Workload.Api.GetAsync($"/api/assets/{id}/content");
-            await AssertUnavailableAsync(download, "S3");
+            // A presigned upload's URL needs no call to the store; its completion, which looks for the bytes, does.
+            var ticket = await Workload.CreateUploadAsync("lost.txt", "text/plain", 14);
+            using var complete = await Workload.CompleteUploadAsync(ticket.GetProperty("uploadId").GetGuid());
+            await AssertUnavailableAsync(complete, "S3");
+            // A download is a redirect to the store, issued without calling it: the store, down, is what fails, not the api.
+            using var download = await Workload.ApiWithoutRedirects.GetAsync($"/api/assets/{id}/content");
+            Assert.Equal(HttpStatusCode.Redirect, download.StatusCode);
+            await Assert.ThrowsAsync<HttpRequestException>(() => Workload.Store.GetAsync(download.Headers.Location));
             Assert.Equal(assetsBefore, await Workload.ScalarAsync<long>("SELECT count(*) FROM assets"));
         });
 

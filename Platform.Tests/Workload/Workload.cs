@@ -28,6 +28,8 @@ public sealed class Workload : IAsyncDisposable
     {
         App = app;
         Api = IdentityFlows.ApiAs(app, accessToken);
+        ApiWithoutRedirects = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = Api.BaseAddress };
+        ApiWithoutRedirects.DefaultRequestHeaders.Authorization = Api.DefaultRequestHeaders.Authorization;
         Db = db;
         Redis = redis;
         Storage = storage;
@@ -36,6 +38,9 @@ public sealed class Workload : IAsyncDisposable
 
     public DistributedApplication App { get; }
     public HttpClient Api { get; }
+
+    /// <summary>The api as <see cref="Api"/> calls it, showing its redirects (downloads) instead of following them.</summary>
+    public HttpClient ApiWithoutRedirects { get; }
     public NpgsqlDataSource Db { get; }
     public ConnectionMultiplexer Redis { get; }
     public S3Connection Storage { get; }
@@ -56,20 +61,61 @@ public sealed class Workload : IAsyncDisposable
         return new MultipartFormDataContent { { file, "file", fileName } };
     }
 
-    /// <summary>Uploads a file and returns the accepted asset.</summary>
+    /// <summary>Uploads a file as a client does, with a presigned upload (<see cref="CreateUploadAsync"/>, the bytes sent
+    /// to the store, then <see cref="CompleteUploadAsync"/>), and returns the accepted asset.</summary>
     public async Task<JsonElement> UploadAsync(byte[] content, string fileName, string contentType = "text/plain", string? traceParent = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/assets") { Content = Form(content, fileName, contentType) };
-        if (traceParent is not null)
+        var ticket = await CreateUploadAsync(fileName, contentType, content.Length);
+        using (var put = await PutToStoreAsync(ticket, content, contentType))
         {
-            request.Headers.Add("traceparent", traceParent);
+            Assert.True(put.IsSuccessStatusCode, $"the store answered {(int)put.StatusCode} to the presigned PUT: {await put.Content.ReadAsStringAsync()}");
         }
-        using var response = await Api.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        using var response = await CompleteUploadAsync(ticket.GetProperty("uploadId").GetGuid(), traceParent);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"the completion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var asset = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal($"/api/assets/{asset.GetProperty("id").GetGuid()}", response.Headers.Location?.OriginalString);
         return asset;
     }
+
+    /// <summary>The api's presigned request for a file (<c>POST /api/uploads</c>), which must be issued.</summary>
+    public async Task<JsonElement> CreateUploadAsync(string fileName, string contentType, long size)
+    {
+        using var response = await Api.PostAsJsonAsync("/api/uploads", new { fileName, contentType, size });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/uploads answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Sends <paramref name="content"/> to the store with the ticket's method, URL and headers, as a browser
+    /// would: straight to the store, without the api's token.</summary>
+    public static async Task<HttpResponseMessage> PutToStoreAsync(JsonElement ticket, byte[] content, string? contentType = null)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(ticket.GetProperty("method").GetString()!), ticket.GetProperty("url").GetString())
+        {
+            Content = new ByteArrayContent(content),
+        };
+        foreach (var header in ticket.GetProperty("headers").EnumerateObject())
+        {
+            request.Content.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+        }
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+        return await Store.SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> CompleteUploadAsync(Guid uploadId, string? traceParent = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/uploads/{uploadId}/complete");
+        if (traceParent is not null)
+        {
+            request.Headers.Add("traceparent", traceParent);
+        }
+        return await Api.SendAsync(request);
+    }
+
+    /// <summary>The store as a browser reaches it: no token, no redirects followed.</summary>
+    public static readonly HttpClient Store = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromMinutes(2) };
 
     public async Task<JsonElement> GetAssetAsync(Guid id) => await Api.GetFromJsonAsync<JsonElement>($"/api/assets/{id}");
 
@@ -137,6 +183,7 @@ public sealed class Workload : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();
+        ApiWithoutRedirects.Dispose();
         S3.Dispose();
         await Redis.DisposeAsync();
         await Db.DisposeAsync();

@@ -51,9 +51,35 @@ public sealed class ApiClient(IHttpClientFactory clients)
         return response.IsSuccessStatusCode ? null : await ProblemOf(response, cancellationToken);
     }
 
-    /// <summary>The asset's bytes, unbuffered; the caller disposes the response.</summary>
-    public Task<HttpResponseMessage> OpenContentAsync(Guid id, CancellationToken cancellationToken) =>
-        ReadClient.GetAsync($"/api/assets/{id}/content", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    /// <summary>Where the asset's bytes can be fetched (the api's redirect to a short-lived presigned GET, which the read
+    /// client does not follow), or null when the asset is not found.</summary>
+    public async Task<Uri?> GetContentLocationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        using var response = await ReadClient.GetAsync($"/api/assets/{id}/content", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is null)
+        {
+            response.EnsureSuccessStatusCode();
+            throw new HttpRequestException($"The api answered {(int)response.StatusCode} without a location for the content of asset {id}.");
+        }
+        return response.Headers.Location;
+    }
+
+    /// <summary>A presigned upload for a browser to send the file itself (<c>POST /api/uploads</c>).</summary>
+    public async Task<(UploadTicket? Ticket, Problem? Problem)> CreateUploadAsync(NewUpload upload, CancellationToken cancellationToken)
+    {
+        using var response = await WriteClient.PostAsJsonAsync("/api/uploads", upload, cancellationToken);
+        return await ReadAsync<UploadTicket>(response, cancellationToken);
+    }
+
+    public async Task<(Asset? Asset, Problem? Problem)> CompleteUploadAsync(Guid uploadId, CancellationToken cancellationToken)
+    {
+        using var response = await WriteClient.PostAsync($"/api/uploads/{uploadId}/complete", content: null, cancellationToken);
+        return await ReadAsync<Asset>(response, cancellationToken);
+    }
 
     private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken)
     {

@@ -2,24 +2,17 @@ namespace Platform.Web.Api;
 
 public static class AssetContentEndpoint
 {
-    /// <summary><c>/assets/{id}/content</c>: the download link of the detail page, streamed through from the api.</summary>
+    /// <summary><c>/assets/{id}/content</c>: the download link of the detail page. The bytes come from the store, not
+    /// through web: the browser is sent on to the short-lived presigned GET the api redirects to.</summary>
     public static void MapAssetContent(this IEndpointRouteBuilder app) =>
         app.MapGet("/assets/{id:guid}/content", async (Guid id, ApiClient api, HttpContext context) =>
         {
-            using var response = await api.OpenContentAsync(id, context.RequestAborted);
-            if ((int)response.StatusCode >= 500)
+            if (await api.GetContentLocationAsync(id, context.RequestAborted) is not { } location)
             {
-                // The api or its storage is down: the problem responses make it a 503 with Retry-After.
-                response.EnsureSuccessStatusCode();
+                return Results.NotFound();
             }
-            if (!response.IsSuccessStatusCode)
-            {
-                return Results.StatusCode((int)response.StatusCode);
-            }
-            context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-            context.Response.Headers.ContentDisposition = response.Content.Headers.ContentDisposition?.ToString();
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
-            return Results.Empty;
+            // The URL expires in seconds: neither the browser nor a proxy may keep the redirect.
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Redirect(location.AbsoluteUri);
         });
 }

@@ -5,6 +5,7 @@ using Platform.AWSSDK.S3;
 using Platform.Jobs;
 using Platform.Jobs.Lifecycle;
 using Platform.Jobs.Queue;
+using Platform.Worker.Processing;
 using Platform.Worker.Queue;
 using Platform.Worker.Telemetry;
 using StackExchange.Redis;
@@ -90,6 +91,12 @@ public sealed class JobRunner(
             }
             metrics.Processed(job.Type, "handed-back", clock.Elapsed);
         }
+        catch (RejectedObjectException e)
+        {
+            logger.LogWarning("Job {JobId} ({JobType}) rejected its asset's object: {Reason}", job.JobId, job.Type, e.Message);
+            metrics.Processed(job.Type, "failed", clock.Elapsed);
+            await FailAsync(entry, started, e.Message, traceId, final: true);
+        }
         catch (Exception e)
         {
             logger.LogWarning(e, "Job {JobId} ({JobType}) failed on attempt {Attempt}", job.JobId, job.Type, started.Attempt);
@@ -99,9 +106,9 @@ public sealed class JobRunner(
         }
     }
 
-    private async Task FailAsync(StreamEntry entry, StartedJob job, string error, string? traceId)
+    private async Task FailAsync(StreamEntry entry, StartedJob job, string error, string? traceId, bool final = false)
     {
-        var final = job.Attempt >= _options.MaxAttempts;
+        final |= job.Attempt >= _options.MaxAttempts;
         metrics.Failed(job.Type, final);
         if (!await transitions.FailAsync(job, error, final, JobStream.Consumer, traceId))
         {

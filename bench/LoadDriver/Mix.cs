@@ -22,8 +22,9 @@ internal static class Mix
         (Route.WebAnalytics, 1),
     ];
 
-    /// <summary>The share of changes: what the api's per-person rate limit applies to.</summary>
-    public static double MutationShare => Shares.Where(s => s.Route is Route.Upload or Route.JobCreate).Sum(s => s.Percent) / 100.0;
+    /// <summary>Changes per request of the mix: what the api's per-person rate limit applies to. An upload is two (its
+    /// presigned request and its completion).</summary>
+    public static double MutationShare => Shares.Sum(s => s.Route switch { Route.Upload => 2 * s.Percent, Route.JobCreate => s.Percent, _ => 0 }) / 100.0;
 
     public static Route Pick(Random random)
     {
@@ -42,11 +43,13 @@ internal static class Mix
     {
         Route.AssetGet => "GET /api/assets/{id}",
         Route.AssetList => "GET /api/assets",
+        // With the store's GET it redirects to.
         Route.AssetContent => "GET /api/assets/{id}/content",
         Route.AssetReport => "GET /api/assets/{id}/report",
         Route.Analytics => "GET /api/analytics/summary",
         Route.JobGet => "GET /api/jobs/{id}",
-        Route.Upload => "POST /api/assets",
+        // The presigned request, the store's PUT and the completion.
+        Route.Upload => "POST /api/uploads, PUT, complete",
         Route.JobCreate => "POST /api/jobs",
         Route.WebIndex => "web GET /",
         Route.WebAsset => "web GET /assets/{id}",

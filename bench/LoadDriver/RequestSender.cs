@@ -8,17 +8,34 @@ namespace LoadDriver;
 /// within the timeout, or no connection). What the api accepts is remembered, for the person's next reads and for the log.</summary>
 internal sealed class RequestSender(HttpClient api, Endpoints endpoints, AcceptedLog accepted, TimeSpan timeout)
 {
+    private readonly PresignedTransfers _transfers = new(api, endpoints);
+
     public async Task<int> SendAsync(Route route, SimulatedPerson person, Random random)
     {
-        using var request = Build(route, person, random);
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
+            switch (route)
+            {
+                case Route.Upload:
+                    var (status, assetId) = await _transfers.UploadAsync(person.AccessToken, UploadFiles.Next(random, UploadFiles.NextSize(random)), cancel.Token);
+                    if (assetId is { } id)
+                    {
+                        person.AddAsset(id, processed: false);
+                        accepted.Add("asset", id);
+                    }
+                    return status;
+                case Route.AssetContent:
+                    return await _transfers.DownloadAsync(person.AccessToken, person.AnyAsset(random), cancel.Token);
+            }
+            using var request = Build(route, person, random);
             var client = route is Route.WebIndex or Route.WebAsset or Route.WebAnalytics ? person.Browser : api;
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
-            if (route is Route.Upload or Route.JobCreate && response.IsSuccessStatusCode)
+            if (route is Route.JobCreate && response.IsSuccessStatusCode)
             {
-                Remember(route, person, await response.Content.ReadFromJsonAsync<JsonElement>(cancel.Token));
+                var job = (await response.Content.ReadFromJsonAsync<JsonElement>(cancel.Token)).GetProperty("id").GetGuid();
+                person.AddJob(job);
+                accepted.Add("job", job);
             }
             else
             {
@@ -38,11 +55,9 @@ internal sealed class RequestSender(HttpClient api, Endpoints endpoints, Accepte
         {
             Route.AssetGet => Get($"/api/assets/{person.AnyAsset(random)}"),
             Route.AssetList => Get($"/api/assets?pageIndex=0&pageSize=20"),
-            Route.AssetContent => Get($"/api/assets/{person.AnyAsset(random)}/content"),
             Route.AssetReport => Get($"/api/assets/{person.ProcessedAsset(random)}/report"),
             Route.Analytics => Get("/api/analytics/summary"),
             Route.JobGet => Get($"/api/jobs/{person.RecentJob(random)}"),
-            Route.Upload => new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.Api, "/api/assets")) { Content = UploadFiles.Form(random, UploadFiles.NextSize(random)) },
             Route.JobCreate => new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.Api, "/api/jobs"))
             {
                 // Jobs that may run at any time: a canary, and a check of a processed asset's stored bytes.
@@ -60,20 +75,5 @@ internal sealed class RequestSender(HttpClient api, Endpoints endpoints, Accepte
         return request;
 
         HttpRequestMessage Get(string path) => new(HttpMethod.Get, new Uri(endpoints.Api, path));
-    }
-
-    private void Remember(Route route, SimulatedPerson person, JsonElement body)
-    {
-        var id = body.GetProperty("id").GetGuid();
-        if (route == Route.Upload)
-        {
-            person.AddAsset(id, processed: false);
-            accepted.Add("asset", id);
-        }
-        else
-        {
-            person.AddJob(id);
-            accepted.Add("job", id);
-        }
     }
 }

@@ -15,13 +15,14 @@ internal static class UploadFiles
 
     public static int NextSize(Random random) => (int)Math.Round(Math.Exp(Math.Log(MinBytes) + random.NextDouble() * (Math.Log(MaxBytes) - Math.Log(MinBytes))));
 
-    public static MultipartFormDataContent Form(Random random, int size)
+    /// <summary>A file of <paramref name="size"/> bytes: a quarter CSV, the rest text.</summary>
+    public static File Next(Random random, int size)
     {
         var csv = random.Next(4) == 0;
-        var file = new ByteArrayContent(csv ? Csv : Text, 0, size);
-        file.Headers.ContentType = new(csv ? "text/csv" : "text/plain");
-        return new MultipartFormDataContent { { file, "file", csv ? "bench.csv" : "bench.txt" } };
+        return new File(csv ? "bench.csv" : "bench.txt", csv ? "text/csv" : "text/plain", new ArraySegment<byte>(csv ? Csv : Text, 0, size));
     }
+
+    public sealed record File(string Name, string ContentType, ArraySegment<byte> Content);
 
     private static byte[] Fill(string line)
     {

@@ -8,7 +8,7 @@ public static class ApiCases
     private static readonly (HttpMethod Method, string Template)[] IdRoutes =
     [
         (HttpMethod.Get, "/api/assets/{0}"), (HttpMethod.Get, "/api/assets/{0}/content"), (HttpMethod.Get, "/api/assets/{0}/report"),
-        (HttpMethod.Delete, "/api/assets/{0}"), (HttpMethod.Get, "/api/jobs/{0}"),
+        (HttpMethod.Delete, "/api/assets/{0}"), (HttpMethod.Get, "/api/jobs/{0}"), (HttpMethod.Post, "/api/uploads/{0}/complete"),
     ];
 
     /// <summary>Every endpoint, as a request that would succeed for the asset's owner (a DELETE only of an unknown asset).</summary>
@@ -17,6 +17,7 @@ public static class ApiCases
         (HttpMethod.Get, "/api/assets", false), (HttpMethod.Get, $"/api/assets/{assetId}", false), (HttpMethod.Get, $"/api/assets/{assetId}/content", false),
         (HttpMethod.Get, $"/api/assets/{assetId}/report", false), (HttpMethod.Post, "/api/assets", true), (HttpMethod.Delete, $"/api/assets/{Guid.NewGuid()}", true),
         (HttpMethod.Post, "/api/jobs", true), (HttpMethod.Get, $"/api/jobs/{jobId}", false), (HttpMethod.Get, "/api/analytics/summary", false),
+        (HttpMethod.Post, "/api/uploads", true),
     ];
 
     public static IEnumerable<FuzzCase> BadIds(Random random, int count)
@@ -131,9 +132,12 @@ public static class ApiCases
     }
 
     /// <summary>A body the endpoint would accept, so that the case's one fault is what it is about.</summary>
-    private static Func<HttpContent?> BodyFor(Random random, string path, Guid assetId) => path == "/api/jobs"
-        ? Multipart.Content(System.Text.Encoding.UTF8.GetBytes($"{{\"type\": \"ping\", \"assetId\": \"{assetId}\"}}"), "application/json")
-        : Multipart.Content(Multipart.Body(Multipart.Boundary, Multipart.FilePart("fine.txt", System.Text.Encoding.UTF8.GetBytes(random.Text(1, 100)))), Multipart.ContentType());
+    private static Func<HttpContent?> BodyFor(Random random, string path, Guid assetId) => path switch
+    {
+        "/api/jobs" => Multipart.Content(System.Text.Encoding.UTF8.GetBytes($"{{\"type\": \"ping\", \"assetId\": \"{assetId}\"}}"), "application/json"),
+        "/api/uploads" => Multipart.Content(System.Text.Encoding.UTF8.GetBytes($"{{\"fileName\": \"fine.txt\", \"contentType\": \"text/plain\", \"size\": {random.Next(1, 100)}}}"), "application/json"),
+        _ => Multipart.Content(Multipart.Body(Multipart.Boundary, Multipart.FilePart("fine.txt", System.Text.Encoding.UTF8.GetBytes(random.Text(1, 100)))), Multipart.ContentType()),
+    };
 
     private static string Tamper(Random random, string token)
     {
