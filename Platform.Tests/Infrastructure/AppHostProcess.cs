@@ -35,9 +35,11 @@ internal static class AppHostProcess
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>Through <c>env --default-signal</c>, which then becomes dotnet (same process): a test run started in the
+    /// background inherits SIGINT ignored, and Ctrl+C must reach the AppHost as it does at a terminal.</summary>
     private static Process StartDotnet(string[] dotnetArgs, IReadOnlyDictionary<string, string>? environment)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -46,6 +48,8 @@ internal static class AppHostProcess
         {
             info.Environment[name] = value;
         }
+        info.ArgumentList.Add("--default-signal=INT,QUIT");
+        info.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
         foreach (var arg in dotnetArgs)
         {
             info.ArgumentList.Add(arg);
