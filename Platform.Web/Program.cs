@@ -32,6 +32,7 @@ builder.Services.AddApiProblemResponses();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseApiProblemResponses();
 app.UseHeaderSizeLimit();
 app.UseAuthentication();
