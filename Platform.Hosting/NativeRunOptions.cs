@@ -12,7 +12,7 @@ public sealed class NativeRunOptions
     /// <summary>Programs the AppHost installs itself (the S3 emulator). Default: <c>.platform/tools</c> in the AppHost's folder.</summary>
     public string ToolsDirectory { get; set; } = "";
 
-    /// <summary>Delete the data folder before starting (<c>--Platform:Fresh=true</c>, or <c>--fresh</c>).</summary>
+    /// <summary>Delete the data folder before starting (<c>--Platform:Fresh=true</c>).</summary>
     public bool Fresh { get; set; }
 
     /// <summary>The folder of one resource's data.</summary>

@@ -34,7 +34,33 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
 
     private async Task PrepareAsync(DistributedApplicationModel model, CancellationToken cancellationToken)
     {
-        var options = processes.Options;
+        PrepareDataDirectory(processes.Options);
+        RequireTools(model);
+        var natives = model.Resources.OfType<ExecutableResource>().Where(r => r.HasAnnotationOfType<NativeProcessAnnotation>()).ToList();
+        foreach (var native in natives)
+        {
+            native.Annotations.OfType<ExecutableAnnotation>().Last().Command = native.Annotations.OfType<NativeProcessAnnotation>().Single().Program.Path;
+        }
+        var projects = model.Resources.OfType<ProjectResource>().ToList();
+        var assemblies = PrepareProjects(model, projects);
+        if (build.IsOwnProcess)
+        {
+            ChildEnvironment.RestrictCurrentProcess();
+        }
+        if (ServiceAccount.IsNeeded)
+        {
+            var account = processes.Account = await ServiceAccount.FindOrCreateAsync(cancellationToken);
+            processes.CreateServiceDirectory(processes.Options.ServiceHome);
+            GrantTraverse(account, [processes.Options.DataDirectory, processes.Options.ToolsDirectory, .. assemblies]);
+            foreach (var resource in natives.Cast<IResource>().Concat(projects))
+            {
+                RunAs(resource, account, processes.Options.ServiceHome);
+            }
+        }
+    }
+
+    private static void PrepareDataDirectory(NativeRunOptions options)
+    {
         if (options.Fresh && Directory.Exists(options.DataDirectory))
         {
             Directory.Delete(options.DataDirectory, recursive: true);
@@ -43,21 +69,18 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
         Directory.CreateDirectory(options.DataDirectory);
         File.SetUnixFileMode(options.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);
         Directory.CreateDirectory(options.ToolsDirectory);
+    }
 
-        var natives = model.Resources.OfType<ExecutableResource>().Where(r => r.HasAnnotationOfType<NativeProcessAnnotation>()).ToList();
-        RequireTools(model);
-        foreach (var native in natives)
-        {
-            native.Annotations.OfType<ExecutableAnnotation>().Last().Command = native.Annotations.OfType<NativeProcessAnnotation>().Single().Program.Path;
-        }
-        var dotnet = BuildOutputLaunch.Dotnet();
+    /// <summary>Projects start from their build output; a single instance needs no proxy in front (DCP's proxy costs CPU
+    /// on every request); a service (not a run-once step, whose failure must stop what waits for it) starts again when it
+    /// fails and is healthy once its <c>/health</c> answers. Returns the built assemblies.</summary>
+    private List<string> PrepareProjects(DistributedApplicationModel model, List<ProjectResource> projects)
+    {
         var outputs = BuildOutputLaunch.RecordedOutputs(build.Assembly);
-        var projects = model.Resources.OfType<ProjectResource>().ToList();
+        var dotnet = BuildOutputLaunch.Dotnet();
         var assemblies = projects.Select(p => BuildOutputLaunch.Apply(p, outputs, dotnet, build.EnvironmentName)).OfType<string>().ToList();
-        // A service that fails starts again; a run-once step that fails stays failed, and what waits for it does not start.
         foreach (var project in projects.Where(p => (p.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1) == 1))
         {
-            // One process behind an endpoint needs no proxy: callers reach it directly, without DCP's proxy's CPU on every request.
             foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>())
             {
                 endpoint.IsProxied = false;
@@ -68,21 +91,7 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
             service.Annotations.Add(new Lifetime.RestartOnFailureAnnotation());
             ProjectHealth.Apply(service);
         }
-
-        if (build.IsOwnProcess)
-        {
-            ChildEnvironment.RestrictCurrentProcess();
-        }
-        if (ServiceAccount.IsNeeded)
-        {
-            var account = processes.Account = await ServiceAccount.FindOrCreateAsync(cancellationToken);
-            processes.CreateServiceDirectory(options.ServiceHome);
-            GrantTraverse(account, [options.DataDirectory, options.ToolsDirectory, .. assemblies]);
-            foreach (var resource in natives.Cast<IResource>().Concat(projects))
-            {
-                RunAs(resource, account, options.ServiceHome);
-            }
-        }
+        return assemblies;
     }
 
     private static void RequireTools(DistributedApplicationModel model)
@@ -105,9 +114,10 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
     {
         foreach (var directory in paths.SelectMany(TraverseGrant.ClosedAncestors).Distinct())
         {
+            bool granted;
             try
             {
-                TraverseGrant.Grant(directory, account.UserId);
+                granted = TraverseGrant.Grant(directory, account.UserId);
             }
             catch (IOException e)
             {
@@ -115,8 +125,11 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
                     $"User '{account.Name}', which the resources run as because the AppHost runs as root, cannot enter '{directory}' ({e.Message}). " +
                     $"Fix: `chmod o+x {directory}`, or clone the repository outside it.");
             }
-            logger.LogInformation("User '{Account}' may now enter '{Directory}' (ACL entry u:{Account}:x; `setfacl -x u:{Account} {Directory}` removes it).",
-                account.Name, directory, account.Name, account.Name, directory);
+            if (granted)
+            {
+                logger.LogInformation("User '{Account}' may now enter '{Directory}' (ACL entry u:{Account}:x; `setfacl -x u:{Account} {Directory}` removes it).",
+                    account.Name, directory, account.Name, account.Name, directory);
+            }
         }
     }
 

@@ -22,14 +22,12 @@ trap 'rm -rf "$work"' EXIT
 now_ms() { date +%s%3N; }
 
 # Starts an AppHost in its own process group, each output line prefixed with the time it was read; sets $leader.
-launch() { # $1 = checkout, $2 = log, then the AppHost's arguments
-  local checkout=$1 log=$2; shift 2
-  (cd "$checkout" && exec dotnet run -c Release --no-build --project "$(apphost_project "$checkout")" -- "$@") \
+launch() { # $1 = checkout, $2 = its AppHost project, $3 = log, then the AppHost's arguments
+  local checkout=$1 project=$2 log=$3; shift 3
+  (cd "$checkout" && exec dotnet run -c Release --no-build --project "$project" -- "$@") \
     > >(while IFS= read -r line; do echo "$(now_ms) $line"; done > "$log") 2>&1 &
   leader=$!
 }
-
-apphost_project() { [ -d "$1/Platform.AppHost" ] && echo Platform.AppHost || echo bench/AspireFloor/AppHost; }
 
 
 tick_ms=$((1000 / $(getconf CLK_TCK)))
@@ -73,7 +71,7 @@ platform_run() { # $1 = checkout, $2 = data folder, $3 = fresh|kept
     args=(--data-dir "$2"); [ "$3" = fresh ] && args+=(--fresh)
   fi
   start=$(now_ms)
-  Platform__ConsoleView=Lines launch "$1" "$log" "${args[@]}"
+  Platform__ConsoleView=Lines launch "$1" Platform.AppHost "$log" "${args[@]}"
   wait_up "$start" grep -q "resources are up" "$log"
   cp "$log" "$work/last.log"
   stop_run
@@ -82,7 +80,7 @@ platform_run() { # $1 = checkout, $2 = data folder, $3 = fresh|kept
 floor_run() {
   local start
   start=$(now_ms)
-  launch . "$work/floor.log"
+  launch . bench/AspireFloor/AppHost "$work/floor.log"
   wait_up "$start" curl -sf -o /dev/null http://localhost:18998/
   stop_run
 }

@@ -25,6 +25,7 @@ public sealed class SettingsValidationTests
     [InlineData("""{ "allowPlainHttp": true, "sqlServer": { "edition": "developer" } }""", "sqlServer.edition must be se, ee, web or ex, not 'developer'")]
     [InlineData("""{ "allowPlainHttp": true, "serviceConnectTlsAuthorityArn": "arn:aws:acm:eu-west-1:123456789012:certificate/1" }""", "serviceConnectTlsAuthorityArn must be an AWS Private CA ARN")]
     [InlineData("""{ "allowPlainHttp": true, "mysql": { "backupRetentionDays": 0 } }""", "mysql.backupRetentionDays must be 1 to 35")]
+    [InlineData("""{ "allowPlainHttp": true, "accessLogDays": 0 }""", "accessLogDays must be at least 1, not 0")]
     [InlineData("""{ "allowPlainHttp": true, "rabbitmq": { "deploymentMode": "activeStandby" } }""", "rabbitmq.deploymentMode must be cluster or singleInstance, not 'activeStandby'")]
     [InlineData("""{ "allowPlainHttp": true, "externalServices": { "identity": "https://login.example.com/" } }""", "'identity-setup' prepares 'identity', which runs outside the stack (externalServices): list 'identity-setup' in the settings' skip")]
     [InlineData("""{ "allowPlainHttp": true, "skip": ["identity-setup"], "externalServices": { "identity": "http://login.example.com/" } }""", "externalServices.identity must be an https address")]

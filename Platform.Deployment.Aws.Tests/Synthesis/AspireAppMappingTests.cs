@@ -69,12 +69,12 @@ public sealed class AspireAppMappingTests(SynthesizedTemplates templates)
     }
 
     [Theory]
-    [InlineData("sessions", "Sessions", "valkeys")]
-    [InlineData("outputcache", "Outputcache", "rediss")]
-    public void Valkey_and_Garnet_are_ElastiCache_Valkey_with_TLS_an_auth_token_and_failover(string name, string id, string scheme)
+    [InlineData("sessions", "Sessions", "valkeys", "8.2")]
+    [InlineData("outputcache", "Outputcache", "rediss", "9.0")]
+    public void Valkey_and_Garnet_are_ElastiCache_Valkey_with_TLS_an_auth_token_and_failover(string name, string id, string scheme, string version)
     {
         var (_, group) = EShop.Single("AWS::ElastiCache::ReplicationGroup", id);
-        Assert.Equal(("valkey", "8.0"), (group["Engine"]!.GetValue<string>(), group["EngineVersion"]!.GetValue<string>()));
+        Assert.Equal(("valkey", version), (group["Engine"]!.GetValue<string>(), group["EngineVersion"]!.GetValue<string>()));
         Assert.True(group["TransitEncryptionEnabled"]!.GetValue<bool>());
         Assert.True(group["AtRestEncryptionEnabled"]!.GetValue<bool>());
         Assert.True(group["AutomaticFailoverEnabled"]!.GetValue<bool>());
@@ -132,8 +132,8 @@ public sealed class AspireAppMappingTests(SynthesizedTemplates templates)
     }
 
     [Theory]
-    [InlineData("Mysql", "mysql", "8.4", "inventory", "InventoryApi", "INVENTORY")]
-    [InlineData("Sqlserver", "sqlserver-se", "16.00", null, "OrdersApi", "ORDERS")]
+    [InlineData("Mysql", "mysql", "8.4.11", "inventory", "InventoryApi", "INVENTORY")]
+    [InlineData("Sqlserver", "sqlserver-se", "16.00.4265.3.v1", null, "OrdersApi", "ORDERS")]
     public void MySQL_and_SQL_Server_are_RDS_instances_of_the_same_shape_as_PostgreSQL(string id, string engine, string version, string? database, string user, string prefix)
     {
         var template = templates.Sql;
@@ -227,7 +227,7 @@ public sealed class AspireAppMappingTests(SynthesizedTemplates templates)
     {
         var line = EShop.PlanLine("postgres");
 
-        Assert.Contains("RDS PostgreSQL 17, Multi-AZ, db.t4g.medium", line);
+        Assert.Contains("RDS PostgreSQL 17 (the image asks for pg17: its major, whose newest minor RDS for PostgreSQL takes), Multi-AZ, db.t4g.medium", line);
         Assert.Contains("Settings: postgres.*.", line);
         Assert.Contains("'catalogdb' (made by RDS), 'identitydb' (made by 'postgres-databases')", line);
         Assert.Contains("added by the deployment", EShop.PlanLine("postgres-databases"));

@@ -89,7 +89,7 @@ public sealed partial class EcsMappingTests(SynthesizedTemplates templates)
     {
         var (primaryId, primary) = Template.Single("AWS::RDS::DBInstance", "Pg");
         Assert.Equal("postgres", primary["Engine"]!.GetValue<string>());
-        Assert.Equal("17.6", primary["EngineVersion"]!.GetValue<string>());
+        Assert.Equal("18", primary["EngineVersion"]!.GetValue<string>());
         Assert.True(primary["MultiAZ"]!.GetValue<bool>());
         Assert.True(primary["StorageEncrypted"]!.GetValue<bool>());
         Assert.Equal(7, primary["BackupRetentionPeriod"]!.GetValue<int>());

@@ -20,6 +20,8 @@ public sealed partial class ReferenceManifestTests(SynthesizedTemplates template
     [InlineData("WithDockerfile")]
     [InlineData("eshop")]
     [InlineData("sql")]
+    [InlineData("platform-aspire9")]
+    [InlineData("aspire13")]
     public async Task The_manifest_deploys_whole(string name)
     {
         var template = templates[name];

@@ -28,6 +28,7 @@ public sealed class SynthesizedTemplates : IDisposable
               "testTrafficCidrs": ["203.0.113.0/24"],
               "tags": { "team": "payments", "release": "2026.12" },
               "alarmEmail": "oncall@example.org",
+              "accessLogDays": 30,
               "monthlyBudgetUsd": 2500,
               "defaults": { "cpu": 512, "memoryMiB": 2048, "minTasks": 3, "bakeTimeMinutes": 30 },
               "services": { "worker": { "queueBacklogPerTaskTarget": 10 } },
@@ -40,6 +41,8 @@ public sealed class SynthesizedTemplates : IDisposable
         ["plain-http"] = (Repository.PlatformManifest, """{ "allowPlainHttp": true, "services": { "web": { "deploymentStrategy": "rolling" } } }"""),
         ["service-connect-tls"] = (Repository.PlatformManifest, $$"""{ "allowPlainHttp": true, "serviceConnectTlsAuthorityArn": "{{ServiceConnectAuthority}}" }"""),
         ["existing-identity-provider"] = (Repository.PlatformManifest, ExistingIdentityProvider(skip: """["identity-setup"]""")),
+        ["platform-aspire9"] = (Repository.PlatformAspire9Manifest, File.ReadAllText(Repository.PlatformAspire9Settings)),
+        ["aspire13"] = (Repository.Aspire13Manifest, $"{{ {Https} }}"),
         ["eshop"] = (Repository.AppManifest("eshop"), $"{{ {Https} }}"),
         ["sql"] = (Repository.AppManifest("sql"), $"{{ {Https} }}"),
         ["TestShop"] = (Repository.AspireExample("TestShop"), $"{{ {Https} }}"),
@@ -60,6 +63,7 @@ public sealed class SynthesizedTemplates : IDisposable
     internal SynthesizedTemplate Platform => this["platform"];
     internal SynthesizedTemplate Release => this["release"];
     internal SynthesizedTemplate PlainHttp => this["plain-http"];
+    internal SynthesizedTemplate Aspire13 => this["aspire13"];
     internal SynthesizedTemplate EShop => this["eshop"];
     internal SynthesizedTemplate Sql => this["sql"];
     internal SynthesizedTemplate TestProject => this["TestProject"];

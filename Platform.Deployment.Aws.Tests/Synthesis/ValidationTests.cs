@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Platform.Deployment.Aws.Tests.Infrastructure;
-
 namespace Platform.Deployment.Aws.Tests.Synthesis;
 
 /// <summary>
@@ -9,7 +6,7 @@ namespace Platform.Deployment.Aws.Tests.Synthesis;
 /// has not (TestData/Deployment, Aspire's TestProject), still fails.
 /// </summary>
 [Collection(SynthesisCollection.Name)]
-public sealed partial class ValidationTests(SynthesizedTemplates templates)
+public sealed class ValidationTests(SynthesizedTemplates templates)
 {
     [Fact]
     public async Task Every_cfn_guard_finding_is_fixed_or_justified_in_the_README()
@@ -29,14 +26,5 @@ public sealed partial class ValidationTests(SynthesizedTemplates templates)
     }
 
     /// <summary>The rules Platform.Deployment.Aws/README.md's "Validator findings" table justifies.</summary>
-    internal static async Task<HashSet<string>> JustifiedRulesAsync()
-    {
-        var readme = await File.ReadAllTextAsync(Repository.Deployment("README.md"));
-        var section = readme[readme.IndexOf("## Validator findings", StringComparison.Ordinal)..];
-        section = section[..(section.IndexOf("\n## ", 1, StringComparison.Ordinal) is var end and > 0 ? end : section.Length)];
-        return [.. JustifiedRule().Matches(section).Select(m => m.Groups["rule"].Value)];
-    }
-
-    [GeneratedRegex(@"^\| `(?<rule>[a-z0-9_]+)`", RegexOptions.Multiline)]
-    private static partial Regex JustifiedRule();
+    internal static Task<HashSet<string>> JustifiedRulesAsync() => ReadmeTables.RulesAsync("Validator findings");
 }

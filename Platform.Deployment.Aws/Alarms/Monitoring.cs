@@ -57,12 +57,13 @@ internal sealed class Monitoring(DeploymentContext context)
 
     private Topic CreateTopic()
     {
-        var topic = new Topic(context.Stack, "AlarmTopic", new TopicProps { DisplayName = $"{context.Settings.StackName} alarms" });
+        var topic = new Topic(context.Stack, "AlarmTopic", new TopicProps { DisplayName = $"{context.Settings.StackName} alarms", EnforceSSL = true });
         if (context.Settings.AlarmEmail is { } email)
         {
             topic.AddSubscription(new EmailSubscription(email));
         }
-        // A topic policy replaces SNS's default one: CloudWatch alarms and AWS Budgets of this account may publish, no one else.
+        // A topic policy replaces SNS's default one: CloudWatch alarms and AWS Budgets of this account may publish, no one
+        // else, and only over TLS (EnforceSSL denies every request without aws:SecureTransport).
         foreach (var service in new[] { "cloudwatch.amazonaws.com", "budgets.amazonaws.com" })
         {
             topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

@@ -22,7 +22,7 @@ internal sealed class AmazonMqBroker : MappedResource, IAddressable
     public AmazonMqBroker(DeploymentContext context, MessageBroker broker) : base(context.Stack, broker.Name)
     {
         var settings = context.Settings.RabbitMq;
-        var securityGroup = ClosedSecurityGroups.Create(context, this, Id + "SecurityGroup", $"Amazon MQ '{Resource}'");
+        var securityGroup = ClosedSecurityGroups.Create(context, this, Id + "SecurityGroup", $"Amazon MQ {Resource}");
         var subnets = context.Vpc.SelectSubnets(context.DataSubnets).SubnetIds;
         var cluster = settings.DeploymentMode == RabbitMqDeploymentModes.Cluster;
         var mq = new CfnBroker(this, Id, new CfnBrokerProps

@@ -39,9 +39,9 @@ internal static partial class TaskFileSystems
             PerformanceMode = PerformanceMode.GENERAL_PURPOSE,
             ThroughputMode = ThroughputMode.ELASTIC,
             RemovalPolicy = RemovalPolicy.RETAIN,
-            SecurityGroup = ClosedSecurityGroups.Create(context, owner, id + "FileSystemSecurityGroup", $"EFS of '{workload.Name}'"),
+            SecurityGroup = ClosedSecurityGroups.Create(context, owner, id + "FileSystemSecurityGroup", $"EFS of {workload.Name}"),
         });
-        fileSystem.Connections.AllowDefaultPortFrom(owner.SecurityGroup, $"NFS from '{workload.Name}'");
+        fileSystem.Connections.AllowDefaultPortFrom(owner.SecurityGroup, $"NFS from {workload.Name}");
         foreach (var (volume, index) in workload.FileSystemVolumes.Select((v, i) => (v, i)))
         {
             var name = VolumeName(volume.Name ?? $"volume{index + 1}");

@@ -1,3 +1,5 @@
+using Platform.Deployment.Aws.Versions;
+
 namespace Platform.Deployment.Aws.ElastiCache;
 
 /// <summary>
@@ -11,9 +13,9 @@ internal static class CacheEngines
 
     public static IReadOnlyList<CacheEngine> All { get; } =
     [
-        new("Redis", ["redis", "redis/redis-stack-server"], "redis", settings => settings.EngineVersion),
-        new("Valkey", ["valkey/valkey"], "valkey", settings => settings.ValkeyEngineVersion),
-        new("Garnet", ["ghcr.io/microsoft/garnet"], "valkey", settings => settings.ValkeyEngineVersion),
+        new("Redis", ["redis", "redis/redis-stack-server"], "redis", ServiceVersions.RedisOss, s => s.EngineVersion, "redis.engineVersion"),
+        new("Valkey", ["valkey/valkey"], "valkey", ServiceVersions.Valkey, s => s.ValkeyEngineVersion, "redis.valkeyEngineVersion"),
+        new("Garnet", ["ghcr.io/microsoft/garnet"], "valkey", ServiceVersions.Garnet, s => s.ValkeyEngineVersion, "redis.valkeyEngineVersion", TagIsVersion: false),
     ];
 
     /// <summary>The scheme of a TLS connection for each plain one: <c>redis</c> becomes <c>rediss</c>, <c>valkey</c> <c>valkeys</c>.</summary>

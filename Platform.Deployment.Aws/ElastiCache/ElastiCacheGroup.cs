@@ -19,7 +19,7 @@ internal sealed class ElastiCacheGroup : MappedResource, IAddressable
     public ElastiCacheGroup(DeploymentContext context, CacheCluster cache) : base(context.Stack, cache.Name)
     {
         var settings = context.Settings.Redis;
-        var securityGroup = ClosedSecurityGroups.Create(context, this, Id + "SecurityGroup", $"ElastiCache '{Resource}'");
+        var securityGroup = ClosedSecurityGroups.Create(context, this, Id + "SecurityGroup", $"ElastiCache {Resource}");
         var subnets = new CfnSubnetGroup(this, Id + "Subnets", new CfnSubnetGroupProps
         {
             Description = $"Isolated subnets of ElastiCache '{Resource}'",
@@ -29,7 +29,7 @@ internal sealed class ElastiCacheGroup : MappedResource, IAddressable
         {
             ReplicationGroupDescription = $"{cache.Engine.Name} '{Resource}' of the manifest",
             Engine = cache.Engine.ElastiCacheEngine,
-            EngineVersion = cache.Engine.Version(settings),
+            EngineVersion = cache.Version.Version,
             CacheNodeType = settings.NodeType,
             NumCacheClusters = 1 + settings.Replicas,
             AutomaticFailoverEnabled = settings.Replicas > 0,

@@ -2,13 +2,17 @@ using Platform.Deployment.Aws.Efs;
 using Platform.Deployment.Aws.Mappings;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Synthesis;
+using System.Text.RegularExpressions;
+using Platform.Deployment.Aws.Versions;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.ElastiCache;
 
 /// <summary>Redis, Valkey and Garnet containers (by image, <see cref="CacheEngines"/>) as ElastiCache replication groups with TLS and an auth token.</summary>
-internal sealed class ElastiCacheMapping : IResourceMapping
+internal sealed partial class ElastiCacheMapping : IResourceMapping
 {
+    private const string Tls = ",ssl=true";
+
     public bool Takes(ManifestResource resource) => resource is ManifestContainer container && CacheEngines.Of(container.Image) is not null;
 
     public PlannedResource Plan(ManifestResource resource, Planning planning)
@@ -35,8 +39,27 @@ internal sealed class ElastiCacheMapping : IResourceMapping
             planning.Rewrites.Scheme(container.Name, scheme, tls);
         }
         changes.Add($"TLS: its connection string gains ',ssl=true', its URIs' scheme becomes {CacheEngines.TlsSchemes["redis"]}:// ({CacheEngines.TlsSchemes["valkey"]}://)");
-        return new CacheCluster(container, CacheEngines.Of(container.Image)!, password, connectionString + ",ssl=true", changes);
+        var engine = CacheEngines.Of(container.Image)!;
+        EngineVersionChoice version;
+        try
+        {
+            version = engine.VersionFor(container.Image!, planning.Settings.Redis);
+        }
+        catch (DeploymentException e)
+        {
+            throw new DeploymentException($"'{container.Name}' ({container.Image}): {e.Message}");
+        }
+        // Aspire 13 appends the binding's TLS as a value of its own ("" without TLS, ",ssl=true" with it); ElastiCache has TLS.
+        var condition = TlsCondition().Match(connectionString);
+        return new CacheCluster(container, engine, version, password,
+            condition.Success ? connectionString.Replace(condition.Value, Tls, StringComparison.Ordinal) : connectionString + Tls, changes)
+        {
+            TlsCondition = condition.Success ? condition.Groups["value"].Value : null,
+        };
     }
+
+    [GeneratedRegex(@"\{(?<value>cond-[A-Za-z0-9_-]+-tlsenabled-[0-9a-f]+)\.connectionString\}")]
+    private static partial Regex TlsCondition();
 
     public IReadOnlyList<MappedResource> Synthesize(DeploymentContext context, IReadOnlyList<MappedResource> madeBefore) =>
         [.. context.Plan.Of<CacheCluster>().Select(c => new ElastiCacheGroup(context, c))];

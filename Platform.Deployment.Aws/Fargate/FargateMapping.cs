@@ -26,8 +26,10 @@ internal sealed class FargateMapping : IResourceMapping
         var workload = (ManifestWorkload)resource;
         var image = (resource as ManifestContainer)?.Image;
         var dotnet = resource is ManifestProject;
-        return new Workload(workload, image, image is null ? planning.BuildCommand(workload) : null)
+        var planned = new Workload(workload, image, image is null ? planning.BuildCommand(workload) : null);
+        return planned with
         {
+            DroppedVariables = dotnet ? ServicePorts.PlainHttpsPorts(planned, planning.Settings.ProjectPort) : planned.DroppedVariables,
             FileSystemVolumes = resource is ManifestContainer container ? Volumes.Named(container) : [],
             // .NET's container images run as the unprivileged user 'app' (1654), and need to write only below /tmp and its home.
             User = dotnet ? "1654" : null,

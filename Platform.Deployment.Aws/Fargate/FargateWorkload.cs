@@ -41,8 +41,8 @@ internal sealed class FargateWorkload : MappedResource
 
     public FargateTaskDefinition Definition { get; }
 
-    /// <summary>The resources whose addresses its values use: it may reach those, on their ports.</summary>
-    public IReadOnlySet<string> Uses { get; }
+    /// <summary>The bindings whose addresses its values use: it may reach those, on their ports.</summary>
+    public IReadOnlySet<(string Resource, string Binding)> Uses { get; }
 
     /// <summary>The file system of its volumes, whose mount targets must exist before a task starts.</summary>
     public FileSystem? FileSystem { get; }
@@ -51,16 +51,22 @@ internal sealed class FargateWorkload : MappedResource
     public FargateService? Service { get; }
 
     /// <summary>
-    /// The security group of a workload's tasks, made before any task so that services can admit each other. Egress
-    /// is open: tasks pull images and read secrets through the NAT, and reach the addresses they use.
+    /// The security group of a workload's tasks, made before any task so that services can admit each other. Out, only
+    /// HTTPS (443) through the NAT: Fargate pulls the images, reads the secrets and ships the logs through the task's own
+    /// network interface, the collector sends to X-Ray and CloudWatch, the services call S3 and each other's public
+    /// addresses. Each address a task uses adds its port to exactly its server (<see cref="TaskAccess"/>).
     /// </summary>
-    public static SecurityGroup SecurityGroupFor(DeploymentContext context, Workload workload) =>
-        new(context.Stack, LogicalIds.Of(workload.Name) + "SecurityGroup", new SecurityGroupProps
+    public static SecurityGroup SecurityGroupFor(DeploymentContext context, Workload workload)
+    {
+        var securityGroup = new SecurityGroup(context.Stack, LogicalIds.Of(workload.Name) + "SecurityGroup", new SecurityGroupProps
         {
             Vpc = context.Vpc,
-            Description = $"Tasks of '{workload.Name}'",
-            AllowAllOutbound = true,
+            Description = $"Tasks of {workload.Name}",
+            AllowAllOutbound = false,
         });
+        securityGroup.AddEgressRule(Peer.AnyIpv4(), Port.Tcp(443), "HTTPS to AWS endpoints through the NAT");
+        return securityGroup;
+    }
 
     /// <summary>The buckets of the included templates that list it as a reference.</summary>
     public void Grant(SharedParts shared)

@@ -48,6 +48,7 @@ internal sealed class LoadBalancers(DeploymentContext context)
             service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = resource, ContainerPort = port.Port }).AttachToApplicationTargetGroup(targets);
         }
         _firewall.Protect(owner, loadBalancer);
+        context.AccessLogs.Record(loadBalancer, resource);
         AliasRecords.Create(context, _certificates, owner, loadBalancer);
         var alarms = ServiceAlarms.Create(context, owner, traffic);
         _strategy.Apply(resource, service, traffic, alarms.Select(a => a.AlarmName));

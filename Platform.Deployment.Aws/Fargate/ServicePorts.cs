@@ -23,6 +23,19 @@ internal static class ServicePorts
     }
 
     /// <summary>
+    /// Aspire 13 tells a project to serve HTTPS on its https binding's port (<c>HTTPS_PORTS</c>), which in the cloud is
+    /// the plain port of <c>HTTP_PORTS</c>: TLS ends at the load balancer (or Service Connect's proxy), and Kestrel would
+    /// fail to listen twice on one port, once without a certificate. So the variable is left out, unless the project
+    /// serves TLS itself on a port of its own.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> PlainHttpsPorts(Workload project, int projectPort) =>
+        project.Resource.Env.ContainsKey(HttpsPorts) && !Of(project, projectPort).Any(p => p.Tls)
+            ? new Dictionary<string, string> { [HttpsPorts] = "TLS ends before the container, which serves its https binding on HTTP_PORTS' plain port" }
+            : project.DroppedVariables;
+
+    private const string HttpsPorts = "HTTPS_PORTS";
+
+    /// <summary>
     /// An external binding that is not HTTP (a load balancer of this kind serves HTTP only), and external ports that
     /// would take a listener port another has.
     /// </summary>

@@ -16,7 +16,7 @@ namespace Platform.Deployment.Aws.Fargate;
 internal static class TaskDefinitions
 {
     /// <summary>The definition, its workload's container, and the resources whose addresses the container's values use.</summary>
-    public static (FargateTaskDefinition Definition, ContainerDefinition Container, IReadOnlySet<string> Uses) Create(DeploymentContext context, FargateWorkload owner, SharedParts shared)
+    public static (FargateTaskDefinition Definition, ContainerDefinition Container, IReadOnlySet<(string Resource, string Binding)> Uses) Create(DeploymentContext context, FargateWorkload owner, SharedParts shared)
     {
         var workload = owner.Workload;
         var id = LogicalIds.Of(workload.Name);
@@ -29,7 +29,7 @@ internal static class TaskDefinitions
             MemoryLimitMiB = size.MemoryMiB!.Value,
             RuntimePlatform = new RuntimePlatform { OperatingSystemFamily = OperatingSystemFamily.LINUX, CpuArchitecture = CpuArchitecture.X86_64 },
         });
-        var uses = new HashSet<string>();
+        var uses = new HashSet<(string Resource, string Binding)>();
         var environment = new Dictionary<string, string> { ["OTEL_SERVICE_NAME"] = workload.Name };
         var secrets = new Dictionary<string, EcsSecret>();
         foreach (var (variable, template) in workload.Resource.Env.Where(e => !workload.DroppedVariables.ContainsKey(e.Key)))
@@ -89,7 +89,7 @@ internal static class TaskDefinitions
     }
 
     /// <summary>A command-line argument: a process's arguments are visible to anyone who can describe the task, so no secret may be one.</summary>
-    private static string Argument(Workload workload, int index, string template, TaskValues values, ISet<string> uses) =>
+    private static string Argument(Workload workload, int index, string template, TaskValues values, ISet<(string Resource, string Binding)> uses) =>
         values.Map($"'{workload.Name}' args[{index}]", template, uses) is PlainValue plain
             ? plain.Value
             : throw new DeploymentException($"'{workload.Name}' args[{index}] ('{template}') holds a secret, which a command line would show: pass it in an environment variable");

@@ -27,7 +27,7 @@ internal sealed partial record Workload(ManifestWorkload Resource, string? Image
 
     public bool ReadOnlyRoot { get; init; }
 
-    /// <summary>Environment variables left out of the task, with why (they use a resource the settings skip).</summary>
+    /// <summary>Environment variables left out of the task, with why (they use a resource the settings skip, or would have a project serve HTTPS where TLS ends before it).</summary>
     public IReadOnlyDictionary<string, string> DroppedVariables { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Keeps data on a file system, so one task writes it at a time.</summary>
@@ -40,11 +40,11 @@ internal sealed partial record Workload(ManifestWorkload Resource, string? Image
         Resource.Env.Where(e => !DroppedVariables.ContainsKey(e.Key)).Select(e => ($"'{Name}' env {e.Key}", e.Value))
             .Concat(Resource.Args.Select((a, i) => ($"'{Name}' args[{i}]", a)));
 
-    /// <summary>Leaves out the variables whose values use a skipped resource, saying so.</summary>
+    /// <summary>Also leaves out the variables whose values use a skipped resource, saying so.</summary>
     public Workload WithoutSkipped(ManifestResolver resolver, IReadOnlyList<string> skip)
     {
-        var dropped = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (variable, template) in Resource.Env)
+        var dropped = new Dictionary<string, string>(DroppedVariables, StringComparer.Ordinal);
+        foreach (var (variable, template) in Resource.Env.Where(e => !DroppedVariables.ContainsKey(e.Key)))
         {
             var skipped = Named(template).FirstOrDefault(skip.Contains);
             try
@@ -60,7 +60,7 @@ internal sealed partial record Workload(ManifestWorkload Resource, string? Image
                 dropped[variable] = $"it uses '{skipped}', which the settings skip";
             }
         }
-        return dropped.Count == 0 ? this : this with { DroppedVariables = dropped };
+        return dropped.Count == DroppedVariables.Count ? this : this with { DroppedVariables = dropped };
     }
 
     /// <summary>Whether one of its values uses an address of <paramref name="resource"/>.</summary>

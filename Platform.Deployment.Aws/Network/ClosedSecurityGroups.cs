@@ -10,6 +10,7 @@ namespace Platform.Deployment.Aws.Network;
 /// </summary>
 internal static class ClosedSecurityGroups
 {
+    /// <param name="what">The service and its resource's name, as EC2 takes a description: letters, digits, spaces and <c>._-:/()#,@[]+=&amp;;{}!$*</c> only.</param>
     public static SecurityGroup Create(DeploymentContext context, Construct scope, string id, string what) => new(scope, id, new SecurityGroupProps
     {
         Vpc = context.Vpc,

@@ -1,14 +1,15 @@
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.Versions;
 using Platform.Manifest;
 
 namespace Platform.Deployment.Aws.Rds;
 
 /// <summary>
-/// A database container deployed as an RDS instance of its engine. <see cref="UserName"/> is the master user (a literal,
+/// A database container deployed as an RDS instance of its engine, of the version chosen for its image (<see cref="EngineVersion"/>). <see cref="UserName"/> is the master user (a literal,
 /// or a parameter's expression); <see cref="Databases"/> are the databases the manifest derives from it, in order.
 /// </summary>
-internal sealed record DatabaseServer(ManifestContainer Container, RdsEngine Engine, string EngineVersion, string UserName, ManifestParameter Password, IReadOnlyList<string> Databases)
+internal sealed record DatabaseServer(ManifestContainer Container, RdsEngine Engine, EngineVersionChoice EngineVersion, string UserName, ManifestParameter Password, IReadOnlyList<string> Databases)
     : PlannedResource
 {
     public override ManifestResource Resource => Container;
@@ -17,7 +18,7 @@ internal sealed record DatabaseServer(ManifestContainer Container, RdsEngine Eng
 
     public override IEnumerable<ManifestParameter> Secrets => [Password];
 
-    /// <summary>What the deployment dropped or substituted (a data volume, a reserved user, a version RDS does not run).</summary>
+    /// <summary>What the deployment dropped or substituted (a data volume, a reserved user).</summary>
     public IReadOnlyList<string> Changes { get; init; } = [];
 
     /// <summary>The database RDS creates with the instance (its first), if the engine creates one.</summary>

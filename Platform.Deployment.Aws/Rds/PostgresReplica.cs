@@ -12,5 +12,5 @@ internal sealed record PostgresReplica(ManifestContainer Container, string Prima
     public override bool Addressable => true;
 
     public override PlanLine Describe(DeploymentPlan plan) =>
-        new($"RDS read replica of '{Primary}', isolated subnets (its {PostgresContainer.PrimaryHost} names the primary)", "postgres.instanceClass", Changes);
+        new($"RDS read replica of '{Primary}', storage encrypted as its primary's (inherited with its key), isolated subnets (its {PostgresContainer.PrimaryHost} names the primary)", "postgres.instanceClass", Changes);
 }

@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.RDS;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.Versions;
 
 namespace Platform.Deployment.Aws.Rds;
 
@@ -23,8 +24,11 @@ internal sealed record RdsEngine
 
     public required int Port { get; init; }
 
-    /// <summary>The engine version RDS runs for an image: from its tag, by the engine's own rule.</summary>
-    public required Func<string, EngineVersionChoice> VersionOf { get; init; }
+    /// <summary>The versions RDS offers for this engine (<see cref="ServiceVersions"/>).</summary>
+    public required OfferedVersions Versions { get; init; }
+
+    /// <summary>The major an image's tag names, as <see cref="Versions"/> knows majors (null: none).</summary>
+    public required Func<string, string?> MajorOf { get; init; }
 
     public required Func<string, RdsSettings, IInstanceEngine> InstanceEngine { get; init; }
 

@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.RDS;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Settings;
+using Platform.Deployment.Aws.Versions;
 using Platform.Manifest.Conventions;
 
 namespace Platform.Deployment.Aws.Rds;
@@ -15,7 +16,8 @@ internal static class RdsEngines
         Settings = settings => settings.Postgres,
         Repositories = ["postgres", "pgvector/pgvector", "ankane/pgvector"],
         Port = 5432,
-        VersionOf = image => new(ImageNames.VersionTag(image) ?? PgvectorVersion(image)),
+        Versions = ServiceVersions.Postgres,
+        MajorOf = image => ImageNames.VersionTag(image)?.Split('.')[0] ?? PgvectorVersion(image),
         InstanceEngine = (version, _) => DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.Of(version, version.Split('.')[0]) }),
         UserVariable = PostgresContainer.User,
         DefaultUser = PostgresContainer.DefaultUser,
@@ -45,12 +47,9 @@ internal static class RdsEngines
         Settings = settings => settings.MySql,
         Repositories = ["mysql"],
         Port = 3306,
-        // RDS runs MySQL's long-term releases only; Aspire's images are often innovation releases (8.3, 9.x).
-        VersionOf = image => ImageNames.VersionTag(image) switch
-        {
-            var tag when tag is "8.0" or "8.4" => new(tag),
-            var tag => new("8.4", $"MySQL {tag ?? "without a version tag"} is not a version RDS runs (it runs the 8.0 and 8.4 long-term releases): 8.4 instead"),
-        },
+        // A MySQL line is its first two numbers (8.0, 8.4); Aspire's images are often innovation releases (8.3, 9.x).
+        Versions = ServiceVersions.MySql,
+        MajorOf = ImageNames.VersionTag,
         InstanceEngine = (version, _) => DatabaseInstanceEngine.Mysql(new MySqlInstanceEngineProps { Version = MysqlEngineVersion.Of(version, string.Join('.', version.Split('.').Take(2))) }),
         DefaultUser = "root",
         ReservedUsers = ["root", "rdsadmin"],
@@ -76,10 +75,11 @@ internal static class RdsEngines
         Repositories = ["mcr.microsoft.com/mssql/server", "mssql/server"],
         Port = 1433,
         // The image is tagged by year (2022-latest, 2019-CU27-ubuntu-20.04); RDS by SQL Server's major version.
-        VersionOf = image => new(ImageNames.Tag(image)?.Split('-')[0] switch { "2022" => "16.00", "2019" => "15.00", "2017" => "14.00", _ => null }),
+        Versions = ServiceVersions.SqlServer,
+        MajorOf = image => ImageNames.Tag(image)?.Split('-')[0],
         InstanceEngine = (version, settings) =>
         {
-            var engineVersion = SqlServerEngineVersion.Of(version, version);
+            var engineVersion = SqlServerEngineVersion.Of(version, string.Join('.', version.Split('.').Take(2)));
             return ((SqlServerSettings)settings).Edition switch
             {
                 "ee" => DatabaseInstanceEngine.SqlServerEe(new SqlServerEeInstanceEngineProps { Version = engineVersion }),
@@ -108,9 +108,9 @@ internal static class RdsEngines
 
     public static RdsEngine? Of(string? image) => All.FirstOrDefault(e => e.Matches(image));
 
-    /// <summary>The version from the settings, else from the image's tag by the engine's rule.</summary>
+    /// <summary>The version from the settings, else the major of the image's tag as RDS offers it.</summary>
     public static EngineVersionChoice VersionFor(RdsEngine engine, string image, DeploymentSettings settings) =>
-        engine.Settings(settings).EngineVersion is { } chosen ? new(chosen) : engine.VersionOf(image);
+        engine.Versions.Choose(ImageNames.Tag(image), engine.MajorOf(image), engine.Settings(settings).EngineVersion, $"{engine.SettingsName}.engineVersion");
 
     /// <summary>pgvector's images are tagged by PostgreSQL's major version (<c>pgvector/pgvector:pg17</c>); RDS has the extension.</summary>
     private static string? PgvectorVersion(string image) =>

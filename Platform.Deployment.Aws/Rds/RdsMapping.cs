@@ -3,6 +3,7 @@ using Platform.Deployment.Aws.Efs;
 using Platform.Deployment.Aws.Mappings;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Synthesis;
+using Platform.Deployment.Aws.Versions;
 using Platform.Manifest;
 using Platform.Manifest.Conventions;
 
@@ -36,10 +37,14 @@ internal sealed partial class RdsMapping : IResourceMapping
 
     private static DatabaseServer Server(Planning planning, ManifestContainer container, RdsEngine engine)
     {
-        var version = RdsEngines.VersionFor(engine, container.Image!, planning.Settings);
-        if (version.Version is null)
+        EngineVersionChoice version;
+        try
         {
-            throw new DeploymentException($"'{container.Name}': the image '{container.Image}' has no version tag that names a {engine.Name} version RDS runs: set {engine.SettingsName}.engineVersion");
+            version = RdsEngines.VersionFor(engine, container.Image!, planning.Settings);
+        }
+        catch (DeploymentException e)
+        {
+            throw new DeploymentException($"'{container.Name}' ({container.Image}): {e.Message}");
         }
         var databases = Databases(planning.Manifest, container, engine);
         var user = engine.UserVariable is { } userVariable ? container.Env.GetValueOrDefault(userVariable, engine.DefaultUser) : engine.DefaultUser;
@@ -50,12 +55,8 @@ internal sealed partial class RdsMapping : IResourceMapping
             changes.Add($"user '{user}' is reserved on RDS: '{engine.SubstituteUser}' instead, in the connection string and every value that names it");
             user = engine.SubstituteUser;
         }
-        if (version.Substituted is { } substituted)
-        {
-            changes.Add(substituted);
-        }
         var password = PasswordParameters.Required(planning.Manifest, planning.Resolver, container, "RDS needs its master password");
-        return new DatabaseServer(container, engine, version.Version, user, password, databases) { Changes = changes };
+        return new DatabaseServer(container, engine, version, user, password, databases) { Changes = changes };
     }
 
     /// <summary>The image's initial database, then every <c>{server.connectionString};Database=…</c> of the manifest.</summary>

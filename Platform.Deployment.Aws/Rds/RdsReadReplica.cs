@@ -24,7 +24,8 @@ internal sealed class RdsReadReplica : MappedResource, IAddressable
             InstanceType = new InstanceType(settings.InstanceClass),
             Vpc = context.Vpc,
             VpcSubnets = context.DataSubnets,
-            // Encryption is the primary's: a replica inherits it, and CloudFormation refuses StorageEncrypted on one.
+            // Encrypted as the primary is, with its key: a replica inherits its source's encryption, and CloudFormation's
+            // schema refuses StorageEncrypted beside SourceDBInstanceIdentifier (F3020). The plan states it.
             StorageType = StorageType.GP3,
             MaxAllocatedStorage = settings.MaxAllocatedStorageGiB,
             DeletionProtection = settings.DeletionProtection,

@@ -24,7 +24,7 @@ internal sealed class RdsServer : MappedResource, IAddressable
         var settings = engine.Settings(context.Settings);
         Instance = new DatabaseInstance(this, Id, new DatabaseInstanceProps
         {
-            Engine = engine.InstanceEngine(server.EngineVersion, settings),
+            Engine = engine.InstanceEngine(server.EngineVersion.Version, settings),
             InstanceType = new InstanceType(settings.InstanceClass),
             Vpc = context.Vpc,
             VpcSubnets = context.DataSubnets,

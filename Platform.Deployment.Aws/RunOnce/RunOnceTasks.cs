@@ -33,7 +33,8 @@ internal static class RunOnceTasks
         });
         var runner = new Function(context.Stack, "RunOnceRunner", new FunctionProps
         {
-            Runtime = Runtime.NODEJS_20_X,
+            // Node.js 24, supported until 2028 (nodejs20.x was deprecated on 2026-04-30); Amazon.CDK.Lib 2.160 has no constant for it.
+            Runtime = new Runtime("nodejs24.x", RuntimeFamily.NODEJS, new LambdaRuntimeProps { SupportsInlineCode = true }),
             Handler = "index.handler",
             Code = Code.FromInline(Script()),
             Timeout = Duration.Minutes(15),

@@ -11,7 +11,8 @@ namespace Platform.Deployment.Aws.S3;
 
 /// <summary>
 /// An <c>aws.cloudformation.template.v0</c> resource (our S3 storage) included in the stack as it is written (CfnInclude
-/// keeps its logical IDs and outputs), so <c>{storage.output.X}</c> is the output's own value. The services the manifest
+/// keeps its logical IDs and outputs), so <c>{storage.output.X}</c> is the output's own value; its buckets gain server
+/// access logs (<see cref="Logs.AccessLogs"/>). The services the manifest
 /// lists as the template's references get, through their task roles, what the services do with its buckets: get, put
 /// and delete current objects (and abort their multipart uploads), and list the bucket, without which S3 answers 403
 /// instead of 404 for a missing object; the health check lists it too. Never <c>s3:DeleteObjectVersion</c>: the buckets
@@ -32,7 +33,12 @@ internal sealed class IncludedTemplate : MappedResource
         var path = context.Plan.Manifest.FullPath(template.TemplatePath!);
         _include = new CfnInclude(this, Id, new CfnIncludeProps { TemplateFile = path });
         _references = template.References;
-        _buckets = [.. BucketIds(path).Select(id => Bucket.FromCfnBucket((CfnBucket)_include.GetResource(id)))];
+        var buckets = BucketIds(path).ToDictionary(id => id, id => (CfnBucket)_include.GetResource(id));
+        foreach (var (id, bucket) in buckets)
+        {
+            context.AccessLogs.Record(bucket, id);
+        }
+        _buckets = [.. buckets.Values.Select(Bucket.FromCfnBucket)];
     }
 
     /// <summary>The value of the template's output <paramref name="name"/>.</summary>

@@ -16,6 +16,9 @@ public sealed record DeploymentSettings
 
     public int LogRetentionDays { get; init; } = 30;
 
+    /// <summary>How long the load balancers' and buckets' access logs are kept (the access log bucket's lifecycle).</summary>
+    public int AccessLogDays { get; init; } = 90;
+
     /// <summary>The port a project listens on (<c>HTTP_PORTS</c>) when its binding has no target port: the .NET container images' default.</summary>
     public int ProjectPort { get; init; } = 8080;
 

@@ -5,11 +5,11 @@ public sealed record RedisSettings
 {
     public string NodeType { get; init; } = "cache.t4g.small";
 
-    /// <summary>ElastiCache's Redis OSS versions are not the image's (it has no 7.4): this one is used for every Redis.</summary>
-    public string EngineVersion { get; init; } = "7.1";
+    /// <summary>Pins ElastiCache's Redis OSS version for every Redis; unset, the image's major as ElastiCache offers it.</summary>
+    public string? EngineVersion { get; init; }
 
-    /// <summary>ElastiCache's Valkey version, for Valkey and Garnet (which speaks the Redis protocol and has no engine of its own there).</summary>
-    public string ValkeyEngineVersion { get; init; } = "8.0";
+    /// <summary>Pins ElastiCache's Valkey version, for Valkey and Garnet (which speaks the Redis protocol and has no engine of its own there).</summary>
+    public string? ValkeyEngineVersion { get; init; }
 
     /// <summary>Replicas beside the primary; one or more gives Multi-AZ with automatic failover.</summary>
     public int Replicas { get; init; } = 1;

@@ -94,6 +94,10 @@ internal static partial class SettingsChecks
         {
             yield return $"alarmEmail must be an email address, not '{email}'";
         }
+        if (settings.AccessLogDays < 1)
+        {
+            yield return $"accessLogDays must be at least 1, not {settings.AccessLogDays}";
+        }
         if (settings.MonthlyBudgetUsd <= 0)
         {
             yield return "monthlyBudgetUsd must be positive";

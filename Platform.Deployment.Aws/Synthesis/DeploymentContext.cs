@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.EC2;
 using Platform.Deployment.Aws.Alarms;
+using Platform.Deployment.Aws.Logs;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.SecretsManager;
 using Platform.Deployment.Aws.Settings;
@@ -9,7 +10,7 @@ namespace Platform.Deployment.Aws.Synthesis;
 
 /// <summary>
 /// What every mapping's constructs share: the stack and its network, the plan and the settings, the parameters'
-/// secrets (made on first use) and the monitoring that their alarms and dashboard rows go to. What one resource gives
+/// secrets (made on first use), the monitoring that their alarms and dashboard rows go to, and the bucket of their access logs. What one resource gives
 /// another (an address, a bucket) is not here: a mapping gets it from the constructs made before it.
 /// </summary>
 internal sealed class DeploymentContext
@@ -22,6 +23,7 @@ internal sealed class DeploymentContext
         Resolver = new(plan.Manifest, plan.ConnectionStrings);
         Parameters = new(this);
         Monitoring = new(this);
+        AccessLogs = new(this);
     }
 
     public DeploymentStack Stack { get; }
@@ -31,6 +33,7 @@ internal sealed class DeploymentContext
     public ManifestResolver Resolver { get; }
     public ParameterSecrets Parameters { get; }
     public Monitoring Monitoring { get; }
+    public AccessLogs AccessLogs { get; }
 
     public SubnetSelection PrivateSubnets => new() { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };
 

@@ -14,8 +14,9 @@ internal sealed class Addresses(ParameterSecrets parameters, IEnumerable<IAddres
     private readonly Dictionary<string, IReadOnlyDictionary<string, Endpoint>> _byResource = addressable.ToDictionary(a => a.Resource, a => a.Endpoints);
     private readonly Dictionary<(string Resource, string Binding), Endpoint> _given = [];
 
-    /// <summary>Every endpoint of <paramref name="resource"/> (none for a resource whose address is given at deployment).</summary>
-    public IEnumerable<Endpoint> Of(string resource) => _byResource.TryGetValue(resource, out var endpoints) ? endpoints.Values : [];
+    /// <summary>The endpoint of <paramref name="resource"/>'s <paramref name="binding"/>: its construct's, or the one given at deployment that values used.</summary>
+    public Endpoint? Of(string resource, string binding) =>
+        _byResource.TryGetValue(resource, out var endpoints) ? endpoints.GetValueOrDefault(binding) : _given.GetValueOrDefault((resource, binding));
 
     public string Value(ReferencePart leaf)
     {

@@ -1,3 +1,4 @@
+using Platform.Deployment.Aws.ElastiCache;
 using Platform.Deployment.Aws.Plan;
 using Platform.Deployment.Aws.Rds;
 using Platform.Manifest;
@@ -12,6 +13,8 @@ internal sealed record ExpandedValue(ManifestResource Value) : PlannedResource
     public override PlanLine Describe(DeploymentPlan plan) => Value switch
     {
         ManifestAnnotatedString implied when plan.Added.Contains(implied) => new(ImpliedResources.Describe(implied)),
+        ManifestValue value when plan.Of<CacheCluster>().FirstOrDefault(c => c.TlsCondition == value.Name) is { } cache =>
+            new($"Aspire's TLS condition of '{cache.Name}': ',ssl=true' in its connection string, since ElastiCache has TLS"),
         ManifestValue value when plan.Of<DatabaseServer>().FirstOrDefault(s => value.Template.StartsWith($"{{{s.Name}.connectionString}};", StringComparison.Ordinal)) is { } server =>
             new($"database of RDS '{server.Name}', its connection string expanded into the values that use it"),
         _ => new("expanded into the values that use it"),

@@ -17,13 +17,13 @@ internal sealed class TaskValues(DeploymentContext context, Addresses addresses,
 {
     private readonly Dictionary<string, ISecret> _composed = [];
 
-    /// <summary>Resolves <paramref name="template"/>; the resources whose addresses it uses are added to <paramref name="uses"/>.</summary>
-    public TaskValue Map(string location, string template, ISet<string> uses)
+    /// <summary>Resolves <paramref name="template"/>; the bindings whose addresses it uses are added to <paramref name="uses"/>.</summary>
+    public TaskValue Map(string location, string template, ISet<(string Resource, string Binding)> uses)
     {
         var value = context.Plan.Rewrites.Apply(context.Resolver.Resolve(template, location));
         foreach (var leaf in value.References.Where(l => l.Path[0] == "bindings"))
         {
-            uses.Add(leaf.Resource);
+            uses.Add((leaf.Resource, leaf.Path[1]));
         }
         var secret = template.Contains(".connectionString}", StringComparison.Ordinal) || value.References.Any(IsParameter);
         if (!secret)

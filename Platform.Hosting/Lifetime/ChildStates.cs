@@ -1,7 +1,4 @@
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Eventing;
-using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.Hosting;
 
 namespace Platform.Hosting.Lifetime;
@@ -11,44 +8,23 @@ namespace Platform.Hosting.Lifetime;
 /// Aspire does for a container's children; its own health checks then say whether it is ready.
 /// </summary>
 internal sealed class ChildStates(ResourceNotificationService notifications, DistributedApplicationModel model, IHostApplicationLifetime lifetime)
-    : IDistributedApplicationEventingSubscriber
+    : ResourceWatcher(notifications, lifetime)
 {
-    public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
-    {
-        if (executionContext.IsRunMode)
-        {
-            eventing.Subscribe<BeforeStartEvent>((_, _) =>
-            {
-                _ = FollowAsync(lifetime.ApplicationStopping);
-                return Task.CompletedTask;
-            });
-        }
-        return Task.CompletedTask;
-    }
+    private readonly ILookup<IResource, IResourceWithParent> _children = model.Resources.OfType<IResourceWithParent>()
+        .Where(child => child.Parent is ExecutableResource parent && parent.HasAnnotationOfType<Processes.NativeProcessAnnotation>())
+        .ToLookup(child => child.Parent);
 
-    private async Task FollowAsync(CancellationToken stopping)
+    protected override async Task OnChangeAsync(ResourceEvent change, CancellationToken stopping)
     {
-        var children = model.Resources.OfType<IResourceWithParent>()
-            .Where(child => child.Parent is ExecutableResource parent && parent.HasAnnotationOfType<Processes.NativeProcessAnnotation>())
-            .ToLookup(child => child.Parent);
-        try
+        var parent = change.Snapshot;
+        foreach (var child in _children[change.Resource])
         {
-            await foreach (var update in notifications.WatchAsync(stopping))
+            await Notifications.PublishUpdateAsync(child, s => s.State?.Text == parent.State?.Text ? s : s with
             {
-                foreach (var child in children[update.Resource])
-                {
-                    var parent = update.Snapshot;
-                    await notifications.PublishUpdateAsync(child, s => s.State?.Text == parent.State?.Text ? s : s with
-                    {
-                        State = parent.State,
-                        StartTimeStamp = parent.StartTimeStamp,
-                        StopTimeStamp = parent.StopTimeStamp,
-                    });
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
+                State = parent.State,
+                StartTimeStamp = parent.StartTimeStamp,
+                StopTimeStamp = parent.StopTimeStamp,
+            });
         }
     }
 }

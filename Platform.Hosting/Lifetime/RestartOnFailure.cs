@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Eventing;
-using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +13,7 @@ namespace Platform.Hosting.Lifetime;
 /// stopped; a local stack that recovers by itself is what the chaos tests and benchmarks rely on.
 /// </summary>
 internal sealed class RestartOnFailure(ResourceNotificationService notifications, ResourceCommandService commands,
-    IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RestartOnFailure> logger) : IDistributedApplicationEventingSubscriber
+    IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RestartOnFailure> logger) : ResourceWatcher(notifications, lifetime)
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
@@ -23,34 +21,13 @@ internal sealed class RestartOnFailure(ResourceNotificationService notifications
 
     private readonly Dictionary<string, Instance> _instances = [];
 
-    public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
+    protected override Task OnChangeAsync(ResourceEvent change, CancellationToken stopping)
     {
-        if (executionContext.IsRunMode)
+        if (change.Resource.HasAnnotationOfType<RestartOnFailureAnnotation>() && Failed(change) is { } instance)
         {
-            eventing.Subscribe<AfterResourcesCreatedEvent>((_, _) =>
-            {
-                _ = WatchAsync(lifetime.ApplicationStopping);
-                return Task.CompletedTask;
-            });
+            _ = RestartAsync(change.Resource, change.ResourceId, instance, stopping);
         }
         return Task.CompletedTask;
-    }
-
-    private async Task WatchAsync(CancellationToken stopping)
-    {
-        try
-        {
-            await foreach (var update in notifications.WatchAsync(stopping))
-            {
-                if (update.Resource.HasAnnotationOfType<RestartOnFailureAnnotation>() && Failed(update) is { } instance)
-                {
-                    _ = RestartAsync(update.Resource, update.ResourceId, instance, stopping);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
     }
 
     /// <summary>The instance, when this update is its process's failure (seen once per failure).</summary>
@@ -81,7 +58,7 @@ internal sealed class RestartOnFailure(ResourceNotificationService notifications
         try
         {
             await Task.Delay(pause, time, stopping);
-            await notifications.PublishUpdateAsync(resource, resourceId, s => s with { Properties = WithRestarts(s.Properties, instance.Restarts) });
+            await Notifications.PublishUpdateAsync(resource, resourceId, s => s with { Properties = WithRestarts(s.Properties, instance.Restarts) });
             var result = await commands.ExecuteCommandAsync(resourceId, KnownResourceCommands.StartCommand, stopping);
             if (!result.Success)
             {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Eventing;
-using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,53 +12,34 @@ namespace Platform.Hosting.Lifetime;
 /// <c>All N resources are up after S s.</c> once the whole graph is, which scripts and benchmarks wait for.
 /// </summary>
 internal sealed class StartupReport(ResourceNotificationService notifications, ResourceLoggerService logs, DistributedApplicationModel model,
-    IHostApplicationLifetime lifetime, ILogger<StartupReport> logger) : IDistributedApplicationEventingSubscriber
+    IHostApplicationLifetime lifetime, ILogger<StartupReport> logger) : ResourceWatcher(notifications, lifetime)
 {
     public const string AllUp = "resources are up after";
     private const int FailureLines = 20;
 
-    public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
-    {
-        if (executionContext.IsRunMode)
-        {
-            eventing.Subscribe<BeforeStartEvent>((_, _) =>
-            {
-                _ = ReportAsync(Stopwatch.StartNew(), lifetime.ApplicationStopping);
-                return Task.CompletedTask;
-            });
-        }
-        return Task.CompletedTask;
-    }
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly HashSet<string> _waiting = model.Resources.Where(r => r is not ParameterResource && !r.HasAnnotationOfType<ExplicitStartupAnnotation>())
+        .Select(r => r.Name).ToHashSet();
+    private readonly HashSet<string> _failed = [];
+    private int? _total;
 
-    private async Task ReportAsync(Stopwatch clock, CancellationToken stopping)
+    protected override async Task OnChangeAsync(ResourceEvent change, CancellationToken stopping)
     {
-        var waiting = model.Resources.Where(r => r is not ParameterResource && !r.HasAnnotationOfType<ExplicitStartupAnnotation>())
-            .Select(r => r.Name).ToHashSet();
-        var total = waiting.Count;
-        var failed = new HashSet<string>();
-        try
+        _total ??= _waiting.Count;
+        var state = change.Snapshot.State?.Text;
+        var name = change.Resource.Name;
+        if (IsReady(change.Snapshot) && _waiting.Remove(name))
         {
-            await foreach (var update in notifications.WatchAsync(stopping))
+            logger.LogInformation("{Resource} is {State} ({Seconds:0.0} s).", name, state == KnownResourceStates.Running ? "healthy" : state?.ToLowerInvariant(), _clock.Elapsed.TotalSeconds);
+            if (_waiting.Count == 0)
             {
-                var state = update.Snapshot.State?.Text;
-                var name = update.Resource.Name;
-                if (IsReady(update.Snapshot) && waiting.Remove(name))
-                {
-                    logger.LogInformation("{Resource} is {State} ({Seconds:0.0} s).", name, state == KnownResourceStates.Running ? "healthy" : state?.ToLowerInvariant(), clock.Elapsed.TotalSeconds);
-                    if (waiting.Count == 0)
-                    {
-                        logger.LogInformation("All {Count} " + AllUp + " {Seconds:0.0} s.", total, clock.Elapsed.TotalSeconds);
-                    }
-                }
-                else if (IsFailure(update.Snapshot) && waiting.Contains(name) && failed.Add(update.ResourceId))
-                {
-                    logger.LogError("{Resource} did not start ({State}, exit code {ExitCode}). Its last output:{NewLine}{Output}",
-                        update.ResourceId, state, update.Snapshot.ExitCode, Environment.NewLine, await LastLinesAsync(update.Resource));
-                }
+                logger.LogInformation("All {Count} " + AllUp + " {Seconds:0.0} s.", _total, _clock.Elapsed.TotalSeconds);
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        else if (IsFailure(change.Snapshot) && _waiting.Contains(name) && _failed.Add(change.ResourceId))
         {
+            logger.LogError("{Resource} did not start ({State}, exit code {ExitCode}). Its last output:{NewLine}{Output}",
+                change.ResourceId, state, change.Snapshot.ExitCode, Environment.NewLine, await LastLinesAsync(change.Resource));
         }
     }
 

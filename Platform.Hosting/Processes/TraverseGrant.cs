@@ -32,14 +32,14 @@ internal static partial class TraverseGrant
     }
 
     /// <summary>Adds execute for <paramref name="userId"/> to the folder's access ACL (made from its mode when it has
-    /// none). Throws when the file system keeps no ACLs.</summary>
-    public static void Grant(string directory, int userId)
+    /// none). Returns whether it changed anything; throws when the file system keeps no ACLs.</summary>
+    public static bool Grant(string directory, int userId)
     {
         var entries = Read(directory) ?? FromMode(File.GetUnixFileMode(directory));
         var user = entries.FindIndex(e => e.Tag == NamedUser && e.Id == (uint)userId);
         if (user >= 0 && (entries[user].Permissions & Execute) != 0)
         {
-            return;
+            return false;
         }
         if (user >= 0)
         {
@@ -61,6 +61,7 @@ internal static partial class TraverseGrant
             entries.Add(new Entry(Mask, (ushort)(groupBits | Execute), Undefined));
         }
         Write(directory, [.. entries.OrderBy(e => e.Tag).ThenBy(e => e.Id)]);
+        return true;
     }
 
     private static List<Entry> FromMode(UnixFileMode mode)
