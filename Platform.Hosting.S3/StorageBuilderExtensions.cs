@@ -47,6 +47,15 @@ public static partial class StorageBuilderExtensions
             .WithManifestPublishingCallback(context => StorageManifest.WriteBucketAsync(context, bucket));
     }
 
+    /// <summary>How long the bucket keeps an object's old versions in the cloud (default 30 days): a deleted asset is
+    /// recoverable that long, then gone. The emulator keeps no versions.</summary>
+    public static IResourceBuilder<S3BucketResource> WithNoncurrentVersionExpiration(this IResourceBuilder<S3BucketResource> bucket, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        bucket.Resource.NoncurrentVersionDays = days;
+        return bucket;
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex ValidBucketName();
 }

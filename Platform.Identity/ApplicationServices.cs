@@ -8,6 +8,7 @@ using Platform.Identity.Account;
 using Platform.Identity.Connect;
 using Platform.Identity.Data;
 using Platform.Identity.Keys;
+using Platform.Identity.Pruning;
 using Platform.Identity.RateLimiting;
 using Platform.Identity.Setup;
 using Platform.ServiceDefaults.Http;
@@ -102,6 +103,9 @@ internal static class ApplicationServices
         builder.Services.AddIdentityProblems();
         builder.AddSignInRateLimiting(options);
         builder.AddAccountFlows();
+        builder.Services.AddOptions<PruningOptions>().BindConfiguration(PruningOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TokenPruning>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TokenPruning>());
     }
 
     public static void UseIdentityPipeline(this WebApplication app)

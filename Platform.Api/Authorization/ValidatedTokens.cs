@@ -47,7 +47,7 @@ internal sealed class ValidatedTokens
         {
             return null;
         }
-        if (known.ValidTo <= _time.GetUtcNow().UtcDateTime)
+        if (known.RecallUntil <= _time.GetUtcNow().UtcDateTime)
         {
             _byCharacters.TryRemove(token, out _, out _);
             return null;

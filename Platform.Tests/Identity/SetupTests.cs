@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Aspire.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Platform.Identity;
 using Platform.Identity.Setup;
 using Platform.Tests.Graph;
 
@@ -40,18 +35,11 @@ public sealed class SetupTests(GraphFixture fixture)
 
     private async Task<int> RunSetupAsync(string adminEmail, string adminPassword = "A-new-admin-password-3")
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var app = await IdentityInProcess.BuildAsync(fixture, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:identitydb"] = await fixture.App.GetConnectionStringAsync("identitydb"),
             ["Identity:Setup:AdminEmail"] = adminEmail,
             ["Identity:Setup:AdminPassword"] = adminPassword,
-            ["Identity:Setup:WebClientSecret"] = await IdentityFlows.ParameterAsync(fixture.App, "identity-web-secret"),
-            ["Identity:Setup:CliClientSecret"] = await IdentityFlows.ParameterAsync(fixture.App, "identity-cli-secret"),
-            ["Identity:Setup:WebClientUrls:0"] = fixture.App.GetEndpoint("web").ToString(),
         });
-        builder.AddIdentityServices();
-        await using var app = builder.Build();
         return await IdentitySetup.RunAsync(app.Services);
     }
 }
