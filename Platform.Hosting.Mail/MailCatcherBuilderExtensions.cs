@@ -31,9 +31,23 @@ public static class MailCatcherBuilderExtensions
             .ExcludeFromManifest();
     }
 
-    /// <summary>Locally, the service sends its mail to the catcher (<c>ConnectionStrings__{name}</c>) once it is up. In the
-    /// manifest nothing: a deployment gives the service its real mail server's settings instead (Platform.Hosting.Mail's README).</summary>
-    public static IResourceBuilder<T> WithLocalMail<T>(this IResourceBuilder<T> service, IResourceBuilder<MailCatcherResource> catcher)
-        where T : IResourceWithEnvironment, IResourceWithWaitSupport =>
-        service.ApplicationBuilder.ExecutionContext.IsRunMode ? service.WithReference(catcher).WaitFor(catcher) : service;
+    /// <summary>
+    /// Where the service sends its mail (<c>Mail__…</c>). Locally the catcher (<c>ConnectionStrings__{name}</c>), once it
+    /// is up. Published, Amazon SES's SMTP interface, whose settings are the deployment's parameters (a deployment turns
+    /// them into stack parameters and secrets): <c>{name}-smtp</c> (default: us-east-1's endpoint), <c>{name}-sender</c>
+    /// (a verified SES identity), <c>{name}-smtp-user</c> and <c>{name}-smtp-password</c> (the SES SMTP credentials).
+    /// </summary>
+    public static IResourceBuilder<T> WithAccountMail<T>(this IResourceBuilder<T> service, IResourceBuilder<MailCatcherResource> catcher)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        if (service.ApplicationBuilder.ExecutionContext.IsRunMode)
+        {
+            return service.WithReference(catcher).WaitFor(catcher);
+        }
+        var cloud = PublishedMail.Of(catcher);
+        return service.WithEnvironment("Mail__Smtp", cloud.Smtp)
+            .WithEnvironment("Mail__Sender", cloud.Sender)
+            .WithEnvironment("Mail__UserName", cloud.UserName)
+            .WithEnvironment("Mail__Password", cloud.Password);
+    }
 }

@@ -22,6 +22,13 @@ internal static class Smtp4dev
 
     internal static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
 
+    private static readonly Dictionary<string, string> QuietDotnet = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
+    };
+
     public static readonly NativeTool Dotnet = NativeTool.OnPath("dotnet", "install the .NET SDK: https://dot.net");
 
     private static string InstallDirectory(NativeProcesses processes) => Path.Combine(processes.Options.ToolsDirectory, "smtp4dev-" + Version);
@@ -55,7 +62,9 @@ internal static class Smtp4dev
             {
                 log.LogInformation("Installing the mail catcher ({Package} {Version}) with dotnet tool install; this happens once.", Package, Version);
                 processes.CreateServiceDirectory(directory);
-                await processes.RunAsync(log, Dotnet.Path, ["tool", "install", Package, "--version", Version, "--tool-path", directory], cancellationToken);
+                // In its own folder (the tool writes beside where it runs), quietly, and without a development certificate.
+                await processes.RunAsync(log, Dotnet.Path, ["tool", "install", Package, "--version", Version, "--tool-path", directory], cancellationToken,
+                    environment: QuietDotnet, workingDirectory: directory);
             }
         }
         processes.CreateServiceDirectory(catcher.DataDirectory);

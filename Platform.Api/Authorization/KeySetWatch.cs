@@ -29,7 +29,7 @@ internal sealed class KeySetWatch(IOptionsMonitor<JwtBearerOptions> jwt, Validat
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The provider unreachable: keep what is known, and its entries age out by themselves.
-                logger.LogWarning(e, "Could not read the identity provider's key set");
+                logger.LogWarning("Could not read the identity provider's key set: {Reason}", e.Message);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

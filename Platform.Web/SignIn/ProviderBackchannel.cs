@@ -12,7 +12,7 @@ internal sealed class ProviderBackchannel(IOptionsMonitor<OpenIdConnectOptions> 
 
     /// <summary>RFC 7009; the provider's metadata names the endpoint (<c>revocation_endpoint</c>).</summary>
     public Task<HttpResponseMessage> PostToRevocationEndpointAsync(Dictionary<string, string> form, CancellationToken cancellationToken) =>
-        PostAsync(configuration => configuration.AdditionalData.TryGetValue("revocation_endpoint", out var endpoint) ? endpoint?.ToString() : null, form, cancellationToken);
+        PostAsync(configuration => configuration.RevocationEndpoint, form, cancellationToken);
 
     private async Task<HttpResponseMessage> PostAsync(Func<Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration, string?> endpoint,
         Dictionary<string, string> form, CancellationToken cancellationToken)

@@ -14,15 +14,22 @@ internal sealed class SessionRevocation(ProviderBackchannel provider, ILogger<Se
         {
             return;
         }
-        using var response = await provider.PostToRevocationEndpointAsync(new Dictionary<string, string>
+        // Signing out goes on whatever the provider answers: the person asked to leave.
+        try
         {
-            ["token"] = refreshToken,
-            ["token_type_hint"] = "refresh_token",
-        }, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+            using var response = await provider.PostToRevocationEndpointAsync(new Dictionary<string, string>
+            {
+                ["token"] = refreshToken,
+                ["token_type_hint"] = "refresh_token",
+            }, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogWarning("The provider did not revoke a session's refresh token at sign-out: {Status}", (int)response.StatusCode);
+            }
+        }
+        catch (HttpRequestException e)
         {
-            // Signing out goes on: the person asked to leave, and the token still lapses with the session.
-            logger.LogWarning("The provider did not revoke a session's refresh token at sign-out: {Status}", (int)response.StatusCode);
+            logger.LogWarning("The provider could not be reached to revoke a session's refresh token at sign-out: {Reason}", e.Message);
         }
     }
 }
