@@ -7,14 +7,16 @@ namespace Platform.Identity.Account;
 /// <summary>
 /// The mails of the account flows, each with a link that carries a single-use token (ASP.NET Core Identity's, bound to
 /// the account's security stamp). Links are built on the configured issuer, never on the request's Host header, so that
-/// a forged Host cannot send a person's token to another site.
+/// a forged Host cannot send a person's token to another site. An address past its budget of mails
+/// (<see cref="MailBudget"/>) is sent nothing more for a while, and the page answers the same.
 /// </summary>
-public sealed class AccountMails(MailSender mail, UserManager<IdentityUser> users, IOptions<ProviderOptions> provider)
+public sealed class AccountMails(MailSender mail, MailBudget budget, UserManager<IdentityUser> users, IOptions<ProviderOptions> provider,
+    ILogger<AccountMails> logger)
 {
     public async Task SendConfirmationAsync(IdentityUser user, CancellationToken cancellationToken)
     {
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        await mail.SendAsync(user.Email!, "Confirm your e-mail address", $"""
+        await SendAsync(user.Email!, "Confirm your e-mail address", $"""
             Welcome to Platform. Confirm your e-mail address by opening this link:
 
             {Link("/account/confirm-email", ("userId", user.Id), ("code", code))}
@@ -24,7 +26,7 @@ public sealed class AccountMails(MailSender mail, UserManager<IdentityUser> user
     }
 
     /// <summary>To an address someone tried to register again: its owner learns of it, the person registering learns nothing.</summary>
-    public Task SendAlreadyRegisteredAsync(string email, CancellationToken cancellationToken) => mail.SendAsync(email, "You already have an account", $"""
+    public Task SendAlreadyRegisteredAsync(string email, CancellationToken cancellationToken) => SendAsync(email, "You already have an account", $"""
         Someone, maybe you, tried to register at Platform with this e-mail address, which already has an account.
         Sign in at {Link("/account/login")}, or choose a new password at {Link("/account/forgot-password")}.
         """, cancellationToken);
@@ -32,7 +34,7 @@ public sealed class AccountMails(MailSender mail, UserManager<IdentityUser> user
     public async Task SendPasswordResetAsync(IdentityUser user, CancellationToken cancellationToken)
     {
         var code = await users.GeneratePasswordResetTokenAsync(user);
-        await mail.SendAsync(user.Email!, "Choose a new password", $"""
+        await SendAsync(user.Email!, "Choose a new password", $"""
             Choose a new password for Platform by opening this link:
 
             {Link("/account/reset-password", ("userId", user.Id), ("code", code))}
@@ -45,15 +47,25 @@ public sealed class AccountMails(MailSender mail, UserManager<IdentityUser> user
     public async Task SendEmailChangeAsync(IdentityUser user, string newEmail, CancellationToken cancellationToken)
     {
         var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);
-        await mail.SendAsync(newEmail, "Confirm your new e-mail address", $"""
+        await SendAsync(newEmail, "Confirm your new e-mail address", $"""
             Confirm that Platform should use this address for your account by opening this link:
 
             {Link("/account/confirm-email-change", ("userId", user.Id), ("email", newEmail), ("code", code))}
             """, cancellationToken);
-        await mail.SendAsync(user.Email!, "Your e-mail address is about to change", $"""
+        await SendAsync(user.Email!, "Your e-mail address is about to change", $"""
             Someone signed in to your Platform account asked to use another e-mail address for it. If it was not you,
             choose a new password at {Link("/account/forgot-password")}: that also ends every session of the account.
             """, cancellationToken);
+    }
+
+    private async Task SendAsync(string to, string subject, string text, CancellationToken cancellationToken)
+    {
+        if (!await budget.TrySpendAsync(to, cancellationToken))
+        {
+            logger.LogWarning("Not sent: the mail '{Subject}' would pass its address's budget of account mails", subject);
+            return;
+        }
+        await mail.SendAsync(to, subject, text, cancellationToken);
     }
 
     private string Link(string path, params (string Name, string Value)[] query)

@@ -25,6 +25,7 @@ internal static class AccountServices
         builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<AccountMails>();
+        builder.Services.AddScoped<MailBudget>();
         builder.Services.AddSingleton<MailSender>();
     }
 

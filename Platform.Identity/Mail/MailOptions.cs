@@ -29,6 +29,10 @@ public sealed class MailOptions : IValidatableObject
     /// <summary>The SES configuration set each message names (its event destinations: bounces, complaints).</summary>
     public string? ConfigurationSet { get; set; }
 
+    /// <summary>Account mails one address may receive per hour, whoever asks (<see cref="Account.MailBudget"/>).</summary>
+    [Range(1, 1000)]
+    public int MailsPerAddressPerHour { get; set; } = 5;
+
     public bool IsLoopback => Smtp is { IsLoopback: true };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

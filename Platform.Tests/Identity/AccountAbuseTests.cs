@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Aspire.Hosting.Testing;
 using Platform.Identity;
+using Platform.Identity.Mail;
 using Platform.Identity.Pages.Account;
 using Platform.Tests.Graph;
 using Platform.Tests.Infrastructure;
@@ -107,6 +108,29 @@ public sealed class AccountAbuseTests(GraphFixture fixture)
         var refused = await IdentityFlows.TokenErrorAsync(client, await IdentityFlows.RefreshFormAsync(fixture.App, session));
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), refused);
         Assert.Equal(HttpStatusCode.Redirect, (await IdentityFlows.PasswordSignInAsync(fixture.App, email, "Another-horse-10")).Status);
+    }
+
+    [Fact]
+    public async Task A_stranger_asking_for_mails_to_one_address_cannot_bury_its_inbox()
+    {
+        var email = await IdentityFlows.RegisterAsync(fixture.App);
+        var budget = ServiceSettings.Read("Platform.Identity").GetSection(MailOptions.SectionName).Get<MailOptions>()?.MailsPerAddressPerHour ?? new MailOptions().MailsPerAddressPerHour;
+        using var stranger = IdentityFlows.Browser(IdentityFlows.IdentityUrl(fixture.App));
+        var form = await stranger.GetStringAsync("/account/forgot-password");
+        for (var ask = 0; ask < budget + 3; ask++)
+        {
+            using var asked = await stranger.PostAsync("/account/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email,
+                ["__RequestVerificationToken"] = IdentityFlows.AntiforgeryToken(form),
+            }));
+            // The same answer past the budget: it tells the stranger nothing.
+            Assert.Contains("id=\"sent\"", await asked.Content.ReadAsStringAsync());
+        }
+
+        // The confirmation mail of the registration counts too: the budget in all, the rest not sent.
+        await Eventually.TrueAsync(async () => await MailInbox.CountAsync(fixture.App, email) == budget, TimeSpan.FromSeconds(30), $"{budget} mails to {email}");
+        Assert.Equal(budget, await MailInbox.CountAsync(fixture.App, email));
     }
 
     [Fact]
