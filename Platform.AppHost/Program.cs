@@ -12,6 +12,10 @@ var cache = builder.AddNativeRedis("cache");
 
 var assets = builder.AddS3Storage("storage").AddBucket("assets");
 
+// Account mail (confirmation, password reset): locally a catcher whose inbox the dashboard links to; published, Amazon
+// SES's SMTP interface, its settings the deployment's parameters (mail-sender, mail-smtp-user, mail-smtp-password).
+var mail = builder.AddMailCatcher("mail");
+
 var migrations = builder.AddProject<Projects.Platform_Migrations>("migrations")
     .WithReference(db)
     .WaitFor(db);
@@ -39,6 +43,7 @@ var identity = builder.AddProject<Projects.Platform_Identity>("identity")
     .WithExternalHttpEndpoints()
     .WithReference(identityDb)
     .WithEnvironment("Identity__SigningKey", signingKey)
+    .WithAccountMail(mail)
     .WaitForCompletion(identitySetup);
 
 var api = builder.AddProject<Projects.Platform_Api>("api")

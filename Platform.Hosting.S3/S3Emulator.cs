@@ -55,8 +55,7 @@ internal static class S3Emulator
     private static async Task EnsureInstalledAsync(NativeProcesses processes, ILogger log, CancellationToken cancellationToken)
     {
         var directory = InstallDirectoryOf(processes);
-        Directory.CreateDirectory(directory);
-        await using var installLock = await AcquireLockAsync(Path.Combine(directory, ".install.lock"), cancellationToken);
+        await using var installLock = await InstallLock.AcquireAsync(directory, cancellationToken);
         var source = Path.Combine(AppContext.BaseDirectory, "S3Emulator");
         if (File.Exists(PackageOf(processes)) && PackageFiles.All(f => FilesEqual(Path.Combine(source, f), Path.Combine(directory, f))))
         {
@@ -73,19 +72,4 @@ internal static class S3Emulator
     }
 
     private static bool FilesEqual(string a, string b) => File.Exists(b) && File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
-
-    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(200, cancellationToken);
-            }
-        }
-    }
 }

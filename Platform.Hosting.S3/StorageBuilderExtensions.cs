@@ -52,6 +52,15 @@ public static partial class StorageBuilderExtensions
     public static IResourceBuilder<S3BucketResource> WithBrowserAccess(this IResourceBuilder<S3BucketResource> bucket, EndpointReferenceExpression origin) =>
         bucket.WithAnnotation(new S3BrowserOriginAnnotation(origin));
 
+    /// <summary>How long the bucket keeps an object's old versions in the cloud (default 30 days): a deleted asset is
+    /// recoverable that long, then gone. The emulator keeps no versions.</summary>
+    public static IResourceBuilder<S3BucketResource> WithNoncurrentVersionExpiration(this IResourceBuilder<S3BucketResource> bucket, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        bucket.Resource.NoncurrentVersionDays = days;
+        return bucket;
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex ValidBucketName();
 }

@@ -9,7 +9,7 @@ namespace Platform.Hosting.S3;
 
 /// <summary>
 /// S3 storage in the manifest: an <c>aws.cloudformation.template.v0</c> whose template (written beside the
-/// manifest) creates every bucket of the storage: encrypted, versioned, public access blocked, TLS only. A bucket
+/// manifest) creates every bucket of the storage: encrypted, versioned (old versions expire after a setting), public access blocked, TLS only. A bucket
 /// is a <c>value.v0</c> whose connection string reads the stack's outputs (<c>{storage.output.AssetsBucketName}</c>),
 /// so in the cloud it has no endpoint and no keys (the task role gives access). None of the emulator's settings
 /// are published.
@@ -59,7 +59,7 @@ internal static class StorageManifest
         foreach (var bucket in buckets)
         {
             var id = LogicalId(bucket);
-            resources[id] = Bucket();
+            resources[id] = Bucket(bucket);
             resources[id + "Policy"] = TlsOnlyPolicy(id);
             outputs[id + "Name"] = Output(new JsonObject { ["Ref"] = id });
             outputs[id + "Arn"] = Output(new JsonObject { ["Fn::GetAtt"] = new JsonArray(id, "Arn") });
@@ -73,7 +73,7 @@ internal static class StorageManifest
         };
     }
 
-    private static JsonObject Bucket() => new()
+    private static JsonObject Bucket(S3BucketResource bucket) => new()
     {
         ["Type"] = "AWS::S3::Bucket",
         // Objects outlive a stack that is deleted or replaced by mistake.
@@ -90,6 +90,17 @@ internal static class StorageManifest
                 }),
             },
             ["VersioningConfiguration"] = new JsonObject { ["Status"] = "Enabled" },
+            // Versioning recovers a deletion by mistake; old versions are not kept forever for it.
+            ["LifecycleConfiguration"] = new JsonObject
+            {
+                ["Rules"] = new JsonArray(new JsonObject
+                {
+                    ["Id"] = "ExpireNoncurrentVersions",
+                    ["Status"] = "Enabled",
+                    ["NoncurrentVersionExpiration"] = new JsonObject { ["NoncurrentDays"] = bucket.NoncurrentVersionDays },
+                    ["AbortIncompleteMultipartUpload"] = new JsonObject { ["DaysAfterInitiation"] = 1 },
+                }),
+            },
             ["PublicAccessBlockConfiguration"] = new JsonObject
             {
                 ["BlockPublicAcls"] = true,

@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using Platform.Api.Contracts.Authorization;
+using Platform.Identity.Account;
 using Platform.Identity.Connect;
 using Platform.Identity.Data;
 using Platform.Identity.Keys;
+using Platform.Identity.Pruning;
 using Platform.Identity.RateLimiting;
 using Platform.Identity.Setup;
+using Platform.ServiceDefaults.Http;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Identity;
@@ -41,10 +44,10 @@ internal static class ApplicationServices
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
-                identity.SignIn.RequireConfirmedEmail = options.RequireConfirmedEmail;
-                identity.Lockout.MaxFailedAccessAttempts = options.LockoutFailedAttempts;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
-                identity.Lockout.AllowedForNewUsers = true;
+                identity.SignIn.RequireConfirmedEmail = options.RequireConfirmedEmail ?? !builder.Environment.IsDevelopment();
+                // No lockout from failed passwords (anyone could lock anyone out): they are slowed down instead
+                // (Account/SignInThrottle). An admin may still lock an account by hand.
+                identity.Lockout.AllowedForNewUsers = false;
                 identity.ClaimsIdentity.UserNameClaimType = Claims.Name;
                 identity.ClaimsIdentity.UserIdClaimType = Claims.Subject;
                 identity.ClaimsIdentity.RoleClaimType = Claims.Role;
@@ -65,7 +68,8 @@ internal static class ApplicationServices
                 server.SetAuthorizationEndpointUris(ConnectEndpoints.Authorize)
                     .SetTokenEndpointUris(ConnectEndpoints.Token)
                     .SetUserInfoEndpointUris(ConnectEndpoints.UserInfo)
-                    .SetEndSessionEndpointUris(ConnectEndpoints.EndSession);
+                    .SetEndSessionEndpointUris(ConnectEndpoints.EndSession)
+                    .SetRevocationEndpointUris(ConnectEndpoints.Revocation);
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow();
@@ -94,15 +98,20 @@ internal static class ApplicationServices
         // The keys are made when the server first needs them: the setup step, which never issues a token, is not given the secret.
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ProviderOptions>>((server, provider) => DerivedKeys.AddTo(server, provider.Value));
         builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddSingleton<TokenRequestLimiter>();
         builder.Services.AddRazorPages();
-        builder.Services.AddProblemDetails();
-        builder.AddSignInRateLimiting(options.SignInRequestsPerMinute);
+        builder.Services.AddIdentityProblems();
+        builder.AddSignInRateLimiting(options);
+        builder.AddAccountFlows();
+        builder.Services.AddOptions<PruningOptions>().BindConfiguration(PruningOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TokenPruning>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TokenPruning>());
     }
 
     public static void UseIdentityPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseIdentityProblems();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

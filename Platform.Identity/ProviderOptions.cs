@@ -23,18 +23,24 @@ public sealed class ProviderOptions : IValidatableObject
     [Range(1, 1440)]
     public int AccessTokenMinutes { get; set; } = 15;
 
-    /// <summary>A person who registers must confirm their e-mail before signing in.</summary>
-    public bool RequireConfirmedEmail { get; set; }
+    /// <summary>A person who registers must confirm their e-mail before signing in. Unset: on, except in Development.</summary>
+    public bool? RequireConfirmedEmail { get; set; }
 
-    [Range(1, 100)]
-    public int LockoutFailedAttempts { get; set; } = 5;
-
-    [Range(1, 1440)]
-    public int LockoutMinutes { get; set; } = 15;
-
-    /// <summary>Sign-in, registration and token requests (POSTs) per client address and minute.</summary>
+    /// <summary>Sign-in, registration, password-reset and confirmation-mail POSTs per client address and minute.</summary>
     [Range(1, 100_000)]
     public int SignInRequestsPerMinute { get; set; } = 60;
+
+    /// <summary>Authorization requests per client address and minute.</summary>
+    [Range(1, 100_000)]
+    public int AuthorizeRequestsPerMinute { get; set; } = 120;
+
+    /// <summary>Token requests per client and person per minute (code redemptions and refreshes of one person at one client).</summary>
+    [Range(1, 100_000)]
+    public int TokenRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Token requests per minute of a client acting for itself (client credentials).</summary>
+    [Range(1, 100_000)]
+    public int ClientTokenRequestsPerMinute { get; set; } = 600;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

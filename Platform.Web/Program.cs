@@ -34,6 +34,7 @@ builder.Services.AddApiProblemResponses();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseApiProblemResponses();
 app.UseHeaderSizeLimit();
 app.UseAuthentication();

@@ -31,7 +31,7 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
             return JsonSerializer.Deserialize<AnalyticsSummary>(cached.ToString(), Json)!;
         }
         // A replica that went away is read around (ReadReplicaDataSource); if the primary fails too, the caller gets the 503.
-        var summary = await replica.ReadAsync(connection => QueryAsync(connection, caller.OwnerFilter), cancellationToken);
+        var summary = await replica.ReadAsync(connection => QueryAsync(connection, caller.OwnerFilter, caller.IsAdmin), cancellationToken);
         if (options.Value.CacheSeconds > 0)
         {
             await cache.StringSetAsync(cacheKey, JsonSerializer.Serialize(summary, Json), TimeSpan.FromSeconds(options.Value.CacheSeconds));
@@ -39,7 +39,7 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
         return summary;
     }
 
-    private static async Task<AnalyticsSummary> QueryAsync(NpgsqlConnection connection, string? owner)
+    private static async Task<AnalyticsSummary> QueryAsync(NpgsqlConnection connection, string? owner, bool showHost)
     {
         // One snapshot for every figure, so they add up.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
@@ -68,7 +68,7 @@ public sealed class AnalyticsQuery(ReadReplicaDataSource replica, IConnectionMul
         var processing = await results.ReadSingleAsync<Percentiles>();
         return new AnalyticsSummary(
             DateTime.UtcNow,
-            new ServedBy(node.InRecovery ? "replica" : "primary", $"{connection.Host}:{connection.Port}", node.ReplayLagMs),
+            new ServedBy(node.InRecovery ? "replica" : "primary", showHost ? $"{connection.Host}:{connection.Port}" : null, node.ReplayLagMs),
             byStatus.Values.Sum(),
             byContentType.Sum(c => c.Bytes),
             byStatus,

@@ -23,6 +23,7 @@ internal static class ApiAuthentication
             jwt.RequireHttpsMetadata = authority.IsHttps;
             // Claims as the token names them (sub, role, scope), not mapped to the long XML names.
             jwt.MapInboundClaims = false;
+            jwt.AutomaticRefreshInterval = KeySetWatch.RefreshInterval;
             jwt.TokenValidationParameters.NameClaimType = "name";
             jwt.TokenValidationParameters.RoleClaimType = Caller.RoleClaim;
             if (authority.Issuer is { } issuer)
@@ -37,5 +38,6 @@ internal static class ApiAuthentication
             };
         });
         builder.Services.AddSingleton<ValidatedTokens>();
+        builder.Services.AddHostedService<KeySetWatch>();
     }
 }

@@ -11,9 +11,14 @@ namespace Platform.Api.Authorization;
 /// than the cached read it guards. A known token skips the JWT handler entirely (<see cref="Recall"/>, by
 /// <see cref="BearerAuthentication"/>); a token is remembered only once the handler has validated it
 /// (<see cref="Remember"/>). Never more than <see cref="Capacity"/> at once; the lifetime is checked again at every use.
+/// A token is remembered for <see cref="MaxAge"/> at most, however long it lives, and every token is forgotten when the
+/// provider's key set changes (<see cref="KeySetWatch"/>): a key withdrawn after a leak stops vouching for its tokens
+/// within minutes, not when they expire.
 /// </summary>
 internal sealed class ValidatedTokens
 {
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(3);
+
     private const int Capacity = 10_000;
     private const string Scheme = "Bearer ";
     private readonly ConcurrentDictionary<string, ValidatedToken> _tokens = new(StringComparer.Ordinal);
@@ -42,7 +47,7 @@ internal sealed class ValidatedTokens
         {
             return null;
         }
-        if (known.ValidTo <= _time.GetUtcNow().UtcDateTime)
+        if (known.RecallUntil <= _time.GetUtcNow().UtcDateTime)
         {
             _byCharacters.TryRemove(token, out _, out _);
             return null;
@@ -54,17 +59,25 @@ internal sealed class ValidatedTokens
     {
         if (context is { SecurityToken: JsonWebToken token, Principal: { } principal } && Caller.From(principal) is { } caller)
         {
-            context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Add(token.EncodedToken, new ValidatedToken(principal, caller, token.ValidTo));
+            var tokens = context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>();
+            var rememberedUntil = tokens._time.GetUtcNow().UtcDateTime + MaxAge;
+            tokens.Add(token.EncodedToken, new ValidatedToken(principal, caller, token.ValidTo < rememberedUntil ? token.ValidTo : rememberedUntil));
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Every token is validated again at its next use.</summary>
+    public void ForgetAll()
+    {
+        _tokens.Clear();
+        Interlocked.Exchange(ref _count, 0);
     }
 
     private void Add(string token, ValidatedToken validated)
     {
         if (_tokens.TryAdd(token, validated) && Interlocked.Increment(ref _count) > Capacity)
         {
-            _tokens.Clear();
-            Interlocked.Exchange(ref _count, 0);
+            ForgetAll();
         }
     }
 }

@@ -20,11 +20,15 @@ internal static class ConnectEndpoints
     public const string Token = "connect/token";
     public const string UserInfo = "connect/userinfo";
     public const string EndSession = "connect/endsession";
+    /// <summary>OpenIddict's own (RFC 7009): web revokes a session's refresh token there when the person signs out.</summary>
+    public const string Revocation = "connect/revoke";
 
     public static void MapConnectEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMethods($"/{Authorize}", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery();
-        app.MapPost($"/{Token}", TokenAsync).DisableAntiforgery().RequireRateLimiting(SignInRateLimiting.PolicyName);
+        app.MapMethods($"/{Authorize}", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery()
+            .RequireRateLimiting(SignInRateLimiting.AuthorizePolicy);
+        // Limited per authenticated caller inside, once OpenIddict knows who it is (TokenRequestLimiter).
+        app.MapPost($"/{Token}", TokenAsync).DisableAntiforgery();
         app.MapMethods($"/{UserInfo}", [HttpMethods.Get, HttpMethods.Post], UserInfoAsync).DisableAntiforgery();
         app.MapMethods($"/{EndSession}", [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).DisableAntiforgery();
     }
@@ -52,19 +56,27 @@ internal static class ConnectEndpoints
         return Results.SignIn(await principals.ForUserAsync(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> TokenAsync(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, TokenPrincipals principals)
+    private static async Task<IResult> TokenAsync(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, TokenPrincipals principals, TokenRequestLimiter limiter)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
         {
-            return Results.SignIn(await principals.ForClientAsync(request.ClientId!, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return limiter.TryAcquire(TokenRequestLimiter.CallerOf(request.ClientId!, subject: null)) is { } clientWait
+                ? TooManyRequests(http, clientWait)
+                : Results.SignIn(await principals.ForClientAsync(request.ClientId!, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         // A code or refresh token, already validated by OpenIddict: the person it was issued to must still be allowed in.
         var grant = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        var user = grant.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-        if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        var subject = grant.Principal?.GetClaim(Claims.Subject);
+        if (limiter.TryAcquire(TokenRequestLimiter.CallerOf(request.ClientId!, subject)) is { } wait)
         {
-            return Forbid(Errors.InvalidGrant, "The user may no longer sign in.");
+            return TooManyRequests(http, wait);
+        }
+        var user = subject is not null ? await users.FindByIdAsync(subject) : null;
+        // Throttled sign-ins leave live sessions alone; a new security stamp (password reset, e-mail change) ends them.
+        if (user is null || !await signIn.CanSignInAsync(user) || !await principals.IsCurrentAsync(grant.Principal!, user))
+        {
+            return Forbid(Errors.InvalidGrant, "The session has ended: sign in again.");
         }
         return Results.SignIn(await principals.ForUserAsync(user, grant.Principal!.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
@@ -104,6 +116,17 @@ internal static class ConnectEndpoints
     {
         await signIn.SignOutAsync();
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>429 with <c>Retry-After</c>, and the OAuth error body a client reads (RFC 6749 section 5.2's shape).</summary>
+    private static IResult TooManyRequests(HttpContext http, TimeSpan wait)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(new Dictionary<string, string>
+        {
+            [Parameters.Error] = Errors.TemporarilyUnavailable,
+            [Parameters.ErrorDescription] = "Too many token requests for this client and user; retry after the Retry-After delay.",
+        }, statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     private static IResult Forbid(string error, string description) => Results.Forbid(

@@ -9,16 +9,25 @@ namespace Platform.Identity.Connect;
 
 /// <summary>
 /// Who a token speaks for: a person (authorization code, refresh) or a machine client (client credentials). Its claims
-/// are read again from the user store at every issue, so that a refresh reflects a changed role or a deleted user.
+/// are read again from the user store at every issue, so that a refresh reflects a changed role or a deleted user. A
+/// person's code and refresh tokens (read by this provider alone) also carry the account's security stamp, so that a
+/// refresh after a password reset, an e-mail change or a sign-out everywhere is refused (<see cref="IsCurrentAsync"/>).
 /// </summary>
 internal sealed class TokenPrincipals(UserManager<IdentityUser> users, IOpenIddictScopeManager scopes, IOpenIddictApplicationManager applications)
 {
+    private string SecurityStampClaim => users.Options.ClaimsIdentity.SecurityStampClaimType;
+
+    /// <summary>Whether the grant (a code or refresh token) was issued under the account's current security stamp.</summary>
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal grant, IdentityUser user) =>
+        grant.GetClaim(SecurityStampClaim) is { Length: > 0 } stamp && stamp == await users.GetSecurityStampAsync(user);
+
     public async Task<ClaimsPrincipal> ForUserAsync(IdentityUser user, ImmutableArray<string> grantedScopes)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id)
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.Name, user.UserName)
+            .SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(user))
             .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
         return await WithScopesAsync(identity, grantedScopes);
     }
@@ -56,7 +65,7 @@ internal sealed class TokenPrincipals(UserManager<IdentityUser> users, IOpenIddi
         Claims.Name when grantedScopes.Contains(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
         Claims.Email when grantedScopes.Contains(Scopes.Email) => [Destinations.AccessToken, Destinations.IdentityToken],
         Claims.Role when grantedScopes.Contains(Scopes.Roles) => [Destinations.AccessToken, Destinations.IdentityToken],
-        // Identity's security stamp is for its own cookie, never for a token.
+        // The security stamp stays in what only this provider reads (codes, refresh tokens), never in a client's token.
         "AspNet.Identity.SecurityStamp" => [],
         _ => [Destinations.AccessToken],
     };

@@ -37,7 +37,7 @@ public static class IdentitySetup
         await CreateDatabaseIfMissingAsync(db.Database.GetConnectionString()!);
         await db.Database.MigrateAsync();
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        var admin = await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), setup);
+        var admin = await FirstAdmin.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), setup);
         if (admin is not null)
         {
             await Console.Error.WriteLineAsync($"error: the first admin could not be set up: {admin}");
@@ -72,37 +72,6 @@ public static class IdentitySetup
         {
             await roles.CreateAsync(new IdentityRole(role));
         }
-    }
-
-    /// <summary>Returns what went wrong, or null.</summary>
-    private static async Task<string?> EnsureAdminAsync(UserManager<IdentityUser> users, SetupOptions setup)
-    {
-        var admin = await users.FindByEmailAsync(setup.AdminEmail);
-        if (admin is null)
-        {
-            admin = new IdentityUser { UserName = setup.AdminEmail, Email = setup.AdminEmail, EmailConfirmed = true };
-            var created = await users.CreateAsync(admin, setup.AdminPassword);
-            if (!created.Succeeded)
-            {
-                return string.Join(" ", created.Errors.Select(e => e.Description));
-            }
-        }
-        else if (!await users.CheckPasswordAsync(admin, setup.AdminPassword))
-        {
-            var reset = await users.ResetPasswordAsync(admin, await users.GeneratePasswordResetTokenAsync(admin), setup.AdminPassword);
-            if (!reset.Succeeded)
-            {
-                return string.Join(" ", reset.Errors.Select(e => e.Description));
-            }
-        }
-        foreach (var role in new[] { Roles.Admin, Roles.User })
-        {
-            if (!await users.IsInRoleAsync(admin, role))
-            {
-                await users.AddToRoleAsync(admin, role);
-            }
-        }
-        return null;
     }
 
     private static async Task EnsureScopesAsync(IOpenIddictScopeManager scopes)

@@ -65,6 +65,22 @@ public sealed class ValidatedTokensTests
         Assert.Null(_tokens.Recall($"Bearer {token}"));
     }
 
+    [Fact]
+    public async Task A_long_lived_token_is_remembered_for_the_maximum_age_only_and_every_token_is_forgotten_at_once()
+    {
+        var longLived = Token(_clock.GetUtcNow().AddHours(1));
+        await RememberAsync(longLived, new Claim("sub", "alice"));
+        _clock.Advance(ValidatedTokens.MaxAge);
+        // Still valid, but validated again by the handler (which would refuse it if its key were withdrawn).
+        Assert.Null(_tokens.Recall($"Bearer {longLived}"));
+
+        var other = Token(_clock.GetUtcNow().AddHours(1), "other");
+        await RememberAsync(other, new Claim("sub", "bob"));
+        Assert.NotNull(_tokens.Recall($"Bearer {other}"));
+        _tokens.ForgetAll();
+        Assert.Null(_tokens.Recall($"Bearer {other}"));
+    }
+
     private static string Token(DateTimeOffset expires, string id = "token") => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Claims = new Dictionary<string, object> { ["jti"] = id },
@@ -74,10 +90,20 @@ public sealed class ValidatedTokensTests
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(new byte[32]), SecurityAlgorithms.HmacSha256),
     });
 
-    /// <summary>What the JWT handler's TokenValidated event hands over once it has validated <paramref name="token"/>.</summary>
-    private Task RememberAsync(string token, params Claim[] claims)
+    /// <summary>A token valid for an hour, remembered in <paramref name="tokens"/> as naming <c>alice</c>.</summary>
+    internal static async Task<string> RememberedTokenAsync(ValidatedTokens tokens, TimeProvider clock)
     {
-        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(_tokens).BuildServiceProvider() };
+        var token = Token(clock.GetUtcNow().AddHours(1));
+        await RememberAsync(tokens, token, new Claim("sub", "alice"));
+        return token;
+    }
+
+    /// <summary>What the JWT handler's TokenValidated event hands over once it has validated <paramref name="token"/>.</summary>
+    private Task RememberAsync(string token, params Claim[] claims) => RememberAsync(_tokens, token, claims);
+
+    private static Task RememberAsync(ValidatedTokens tokens, string token, params Claim[] claims)
+    {
+        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(tokens).BuildServiceProvider() };
         var scheme = new AuthenticationScheme(JwtBearerDefaults.AuthenticationScheme, null, typeof(JwtBearerHandler));
         return ValidatedTokens.Remember(new TokenValidatedContext(http, scheme, new JwtBearerOptions())
         {

@@ -39,8 +39,13 @@ public sealed class GraphFixture : IAsyncLifetime
         // With Aspire's dashboard, as a user has it: the telemetry tests read what the services sent it.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
             [$"--Platform:DataDirectory={_dataDirectory}"], (options, _) => options.DisableDashboard = false);
-        // Every test signs in from the same address: the per-address limit on sign-ins would throttle the run itself.
-        builder.CreateResourceBuilder<ProjectResource>("identity").WithEnvironment("Identity__SignInRequestsPerMinute", "100000");
+        // Every test signs in from the same address: the per-address limits would throttle the run itself. Registration
+        // is confirmed by mail, as outside Development.
+        builder.CreateResourceBuilder<ProjectResource>("identity")
+            .WithEnvironment("Identity__SignInRequestsPerMinute", "100000")
+            .WithEnvironment("Identity__AuthorizeRequestsPerMinute", "100000")
+            .WithEnvironment("Identity__SignInThrottle__AddressFreeFailures", "100000")
+            .WithEnvironment("Identity__RequireConfirmedEmail", "true");
         App = await builder.BuildAsync();
         Resources = new ResourceStates(App);
         using var patience = new CancellationTokenSource(StartPatience);

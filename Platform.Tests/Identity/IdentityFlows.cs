@@ -27,7 +27,8 @@ internal static partial class IdentityFlows
     public static async Task<string> ParameterAsync(DistributedApplication app, string name) =>
         (await app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(default))!;
 
-    /// <summary>A new person, registered through the form (role <c>user</c>).</summary>
+    /// <summary>A new person, registered through the form (role <c>user</c>), their address confirmed with the link of the
+    /// mail the catcher received (the graph requires confirmation, as outside Development).</summary>
     public static async Task<string> RegisterAsync(DistributedApplication app, string? email = null)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.test";
@@ -39,7 +40,12 @@ internal static partial class IdentityFlows
             ["Password"] = Password,
             ["__RequestVerificationToken"] = AntiforgeryToken(form),
         }));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"registering {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && page.Contains("id=\"check-mail\"", StringComparison.Ordinal),
+            $"registering {email} answered {(int)response.StatusCode}: {page}");
+        var (_, mail) = await Infrastructure.MailInbox.WaitForAsync(app, email, "Confirm your e-mail address");
+        using var confirmed = await browser.GetAsync(Infrastructure.MailInbox.LinkTo(mail, "/account/confirm-email"));
+        Assert.Contains("id=\"confirmed\"", await confirmed.Content.ReadAsStringAsync());
         return email;
     }
 
@@ -115,6 +121,37 @@ internal static partial class IdentityFlows
         Assert.True(response.IsSuccessStatusCode, $"the token endpoint answered {(int)response.StatusCode}: {body}");
         return body;
     }
+
+    /// <summary>Posts the provider's sign-in form; the status and the page it answers with.</summary>
+    public static async Task<(HttpStatusCode Status, string Page)> PasswordSignInAsync(DistributedApplication app, string email, string password)
+    {
+        using var browser = Browser(IdentityUrl(app));
+        var form = await browser.GetStringAsync("/account/login");
+        using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A token request that should fail: its status and OAuth error.</summary>
+    public static async Task<(HttpStatusCode Status, string? Error)> TokenErrorAsync(HttpClient identity, Dictionary<string, string> form)
+    {
+        using var response = await identity.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response.StatusCode, body.TryGetProperty("error", out var error) ? error.GetString() : null);
+    }
+
+    /// <summary>web's refresh of a session whose tokens are <paramref name="session"/>.</summary>
+    public static async Task<Dictionary<string, string>> RefreshFormAsync(DistributedApplication app, JsonElement session) => new()
+    {
+        ["grant_type"] = "refresh_token",
+        ["refresh_token"] = session.GetProperty("refresh_token").GetString()!,
+        ["client_id"] = "platform-web",
+        ["client_secret"] = await ParameterAsync(app, "identity-web-secret"),
+    };
 
     /// <summary>An api client that calls as <paramref name="accessToken"/>.</summary>
     public static HttpClient ApiAs(DistributedApplication app, string accessToken)

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Aspire.Hosting.Testing;
-using Platform.Identity;
 using Platform.Tests.Graph;
 using Platform.Tests.Infrastructure;
 
@@ -15,26 +13,6 @@ namespace Platform.Tests.Identity;
 [Collection("graph")]
 public sealed class SignInTests(GraphFixture fixture)
 {
-    private static readonly ProviderOptions Provider =
-        ServiceSettings.Read("Platform.Identity").GetSection(ProviderOptions.SectionName).Get<ProviderOptions>() ?? new ProviderOptions();
-
-    [Fact]
-    public async Task An_account_is_locked_after_the_configured_failed_sign_ins()
-    {
-        var email = await IdentityFlows.RegisterAsync(fixture.App);
-        for (var attempt = 1; attempt <= Provider.LockoutFailedAttempts; attempt++)
-        {
-            var (status, page) = await SignInAsync(email, "Wrong-password-1");
-            Assert.Equal(attempt < Provider.LockoutFailedAttempts ? HttpStatusCode.BadRequest : HttpStatusCode.Locked, status);
-            Assert.Contains(attempt < Provider.LockoutFailedAttempts ? "The e-mail or the password is wrong." : "locked", page);
-        }
-
-        // Locked: even the right password is refused, and no token is issued.
-        var (locked, message) = await SignInAsync(email, IdentityFlows.Password);
-        Assert.Equal(HttpStatusCode.Locked, locked);
-        Assert.Contains("locked after too many failed sign-ins", message);
-    }
-
     [Fact]
     public async Task Web_sends_an_anonymous_visitor_to_sign_in_and_after_signing_out_asks_again()
     {
@@ -138,11 +116,11 @@ public sealed class SignInTests(GraphFixture fixture)
     {
         using var identity = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = IdentityFlows.IdentityUrl(fixture.App) };
 
-        var unknownClient = await TokenErrorAsync(identity, new() { ["grant_type"] = "client_credentials", ["client_id"] = "nobody", ["client_secret"] = "x" });
+        var unknownClient = await IdentityFlows.TokenErrorAsync(identity, new() { ["grant_type"] = "client_credentials", ["client_id"] = "nobody", ["client_secret"] = "x" });
         Assert.Equal((HttpStatusCode.Unauthorized, "invalid_client"), unknownClient);
-        var wrongSecret = await TokenErrorAsync(identity, new() { ["grant_type"] = "client_credentials", ["client_id"] = "platform-cli", ["client_secret"] = "wrong" });
+        var wrongSecret = await IdentityFlows.TokenErrorAsync(identity, new() { ["grant_type"] = "client_credentials", ["client_id"] = "platform-cli", ["client_secret"] = "wrong" });
         Assert.Equal((HttpStatusCode.Unauthorized, "invalid_client"), wrongSecret);
-        var unknownGrant = await TokenErrorAsync(identity, new() { ["grant_type"] = "password", ["username"] = "a", ["password"] = "b", ["client_id"] = "platform-cli" });
+        var unknownGrant = await IdentityFlows.TokenErrorAsync(identity, new() { ["grant_type"] = "password", ["username"] = "a", ["password"] = "b", ["client_id"] = "platform-cli" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownGrant.Status);
 
         using var wrongRedirect = await identity.GetAsync("/connect/authorize?client_id=platform-web&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fevil.example%2Fcallback&code_challenge=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG&code_challenge_method=S256");
@@ -153,7 +131,7 @@ public sealed class SignInTests(GraphFixture fixture)
         var email = await IdentityFlows.RegisterAsync(fixture.App);
         var (code, exchange) = await IdentityFlows.AuthorizationCodeAsync(fixture.App, email);
         Assert.Equal(HttpStatusCode.OK, (await identity.PostAsync("/connect/token", new FormUrlEncodedContent(exchange))).StatusCode);
-        var replayed = await TokenErrorAsync(identity, exchange);
+        var replayed = await IdentityFlows.TokenErrorAsync(identity, exchange);
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), replayed);
         Assert.NotEmpty(code);
 
@@ -161,25 +139,5 @@ public sealed class SignInTests(GraphFixture fixture)
         using var huge = new HttpRequestMessage(HttpMethod.Get, "/connect/authorize");
         huge.Headers.Add("X-Filler", new string('x', 64 * 1024));
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, (await identity.SendAsync(huge)).StatusCode);
-    }
-
-    private async Task<(HttpStatusCode Status, string Page)> SignInAsync(string email, string password)
-    {
-        using var browser = IdentityFlows.Browser(IdentityFlows.IdentityUrl(fixture.App));
-        var form = await browser.GetStringAsync("/account/login");
-        using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = IdentityFlows.AntiforgeryToken(form),
-        }));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<(HttpStatusCode Status, string? Error)> TokenErrorAsync(HttpClient identity, Dictionary<string, string> form)
-    {
-        using var response = await identity.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (response.StatusCode, body.TryGetProperty("error", out var error) ? error.GetString() : null);
     }
 }

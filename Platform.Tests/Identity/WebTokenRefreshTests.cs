@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -35,7 +36,7 @@ public sealed class WebTokenRefreshTests(GraphFixture fixture)
         ]);
         var http = Request(session, out var cookie);
 
-        var refreshed = await new UserTokens(Oidc(fixture), clock).GetAccessTokenAsync(http, CancellationToken.None);
+        var refreshed = await new UserTokens(new ProviderBackchannel(Oidc(fixture)), clock).GetAccessTokenAsync(http, CancellationToken.None);
 
         Assert.NotEqual(tokens.GetProperty("access_token").GetString(), refreshed);
         var signedIn = Assert.IsType<AuthenticationProperties>(cookie.SignedIn);
@@ -45,7 +46,7 @@ public sealed class WebTokenRefreshTests(GraphFixture fixture)
         using var api = IdentityFlows.ApiAs(fixture.App, refreshed);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/assets")).StatusCode);
         // A second call in the same request uses the fresh token without another refresh.
-        Assert.Equal(refreshed, await new UserTokens(Oidc(fixture), clock).GetAccessTokenAsync(http, CancellationToken.None));
+        Assert.Equal(refreshed, await new UserTokens(new ProviderBackchannel(Oidc(fixture)), clock).GetAccessTokenAsync(http, CancellationToken.None));
     }
 
     [Fact]
@@ -61,7 +62,22 @@ public sealed class WebTokenRefreshTests(GraphFixture fixture)
             new AuthenticationToken { Name = "expires_at", Value = clock.GetUtcNow().AddMinutes(-1).ToString("o") },
         ]);
 
-        await Assert.ThrowsAsync<SignInRequiredException>(() => new UserTokens(Oidc(fixture), clock).GetAccessTokenAsync(Request(session, out _), CancellationToken.None));
+        await Assert.ThrowsAsync<SignInRequiredException>(() => new UserTokens(new ProviderBackchannel(Oidc(fixture)), clock).GetAccessTokenAsync(Request(session, out _), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Signing_out_revokes_the_sessions_refresh_token()
+    {
+        var tokens = await IdentityFlows.UserTokensAsync(fixture.App, await IdentityFlows.RegisterAsync(fixture.App));
+        var session = new AuthenticationProperties();
+        session.StoreTokens([new AuthenticationToken { Name = "refresh_token", Value = tokens.GetProperty("refresh_token").GetString()! }]);
+
+        await new SessionRevocation(new ProviderBackchannel(Oidc(fixture)), NullLogger<SessionRevocation>.Instance)
+            .RevokeAsync(Request(session, out _), CancellationToken.None);
+
+        // A copy of the cookie (its refresh token) can no longer renew the session.
+        using var identity = new HttpClient { BaseAddress = IdentityFlows.IdentityUrl(fixture.App) };
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), await IdentityFlows.TokenErrorAsync(identity, await IdentityFlows.RefreshFormAsync(fixture.App, tokens)));
     }
 
     /// <summary>web's OpenID Connect settings for the graph's provider, as web has them.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Platform.Hosting.S3;
 using Platform.Manifest;
 using Platform.Tests.Infrastructure;
 
@@ -120,6 +121,10 @@ public sealed class ManifestPublishingTests
         Assert.Equal("AWS::S3::Bucket", bucket["Type"]!.GetValue<string>());
         Assert.Equal("Enabled", bucket["Properties"]!["VersioningConfiguration"]!["Status"]!.GetValue<string>());
         Assert.True(bucket["Properties"]!["PublicAccessBlockConfiguration"]!["BlockPublicPolicy"]!.GetValue<bool>());
+        // Old versions (deleted or replaced assets) expire after the setting, 30 days unless the AppHost says otherwise.
+        var lifecycle = Assert.Single(bucket["Properties"]!["LifecycleConfiguration"]!["Rules"]!.AsArray())!;
+        Assert.Equal(S3BucketResource.DefaultNoncurrentVersionDays, lifecycle["NoncurrentVersionExpiration"]!["NoncurrentDays"]!.GetValue<int>());
+        Assert.Equal("Enabled", lifecycle["Status"]!.GetValue<string>());
         Assert.NotNull(template["Outputs"]!["AssetsBucketName"]);
         Assert.Equal("Region={storage.output.Region};Bucket={storage.output.AssetsBucketName}", ((ManifestValue)manifest["assets"]).Template);
     }

@@ -2,17 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Extensions.Options;
 
 namespace Platform.Web.SignIn;
 
 /// <summary>
 /// The signed-in person's access token for the api, refreshed with their refresh token when it has expired or is about
-/// to (the cookie then carries the new tokens). A session whose refresh is refused (the person was locked out, or the
-/// token revoked) has to sign in again: <see cref="SignInRequiredException"/>.
+/// to (the cookie then carries the new tokens). A session whose refresh is refused (its token revoked at sign-out, or
+/// the account's password reset) has to sign in again: <see cref="SignInRequiredException"/>.
 /// </summary>
-internal sealed class UserTokens(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, TimeProvider time)
+internal sealed class UserTokens(ProviderBackchannel provider, TimeProvider time)
 {
     /// <summary>Refreshed this long before it expires, so that a request does not reach the api with a token about to lapse.</summary>
     private static readonly TimeSpan RefreshBefore = TimeSpan.FromSeconds(30);
@@ -47,15 +45,16 @@ internal sealed class UserTokens(IOptionsMonitor<OpenIdConnectOptions> oidcOptio
 
     private async Task<(string AccessToken, string RefreshToken, TimeSpan ExpiresIn)> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
-        var oidc = oidcOptions.Get(OpenIdConnectDefaults.AuthenticationScheme);
-        var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
-        using var response = await oidc.Backchannel.PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await provider.PostToTokenEndpointAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
-            ["client_id"] = oidc.ClientId!,
-            ["client_secret"] = oidc.ClientSecret!,
-        }), cancellationToken);
+        }, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+        {
+            // The provider is busy or down, not refusing the session: a 503 with Retry-After, not a new sign-in.
+            throw new HttpRequestException("The identity provider is unavailable.", null, System.Net.HttpStatusCode.ServiceUnavailable);
+        }
         if (!response.IsSuccessStatusCode)
         {
             throw new SignInRequiredException();

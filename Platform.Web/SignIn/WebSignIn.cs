@@ -67,7 +67,9 @@ internal static class WebSignIn
         builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ProviderBackchannel>();
         builder.Services.AddSingleton<UserTokens>();
+        builder.Services.AddSingleton<SessionRevocation>();
         builder.Services.AddTransient<UserAccessTokenHandler>();
     }
 }

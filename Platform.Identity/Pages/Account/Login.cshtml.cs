@@ -1,16 +1,19 @@
-using Microsoft.AspNetCore.Identity;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Platform.Identity.Account;
 using Platform.Identity.RateLimiting;
 
 namespace Platform.Identity.Pages.Account;
 
-/// <summary>Password sign-in. Failures count towards the account's lockout; the page says which failure it was only
-/// where that reveals nothing an attacker could not learn anyway.</summary>
+/// <summary>Password sign-in (<see cref="PasswordSignIn"/>): one answer for an unknown e-mail, a wrong password and a
+/// locked account; a wait, never a lockout, after repeated failures.</summary>
 [EnableRateLimiting(SignInRateLimiting.PolicyName)]
-public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
+public sealed class LoginModel : PageModel
 {
+    public const string Refused = "The e-mail or the password is wrong.";
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -22,22 +25,36 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
 
     public string? Problem { get; private set; }
 
+    public bool NeedsConfirmation { get; private set; }
+
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] PasswordSignIn signIn, CancellationToken cancellationToken)
     {
-        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await signIn.SignInAsync(Email, Password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        switch (result.Outcome)
         {
-            // Only back into this site (the authorization endpoint): never to an address a link supplied.
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case PasswordSignInOutcome.SignedIn:
+                // Only back into this site (the authorization endpoint): never to an address a link supplied.
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case PasswordSignInOutcome.Throttled:
+                var seconds = Math.Max(1, (int)Math.Ceiling(result.Wait.TotalSeconds));
+                Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Problem = $"Too many failed sign-ins with this e-mail address or from your network: try again in {seconds} s.";
+                break;
+            case PasswordSignInOutcome.NotConfirmed:
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                NeedsConfirmation = true;
+                Problem = "Confirm your e-mail address before signing in: follow the link in the mail we sent you.";
+                break;
+            default:
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                Problem = Refused;
+                break;
         }
-        Problem = result.IsLockedOut ? "This account is locked after too many failed sign-ins. Try again later."
-            : result.IsNotAllowed ? "Confirm your e-mail address before signing in."
-            : "The e-mail or the password is wrong.";
-        Response.StatusCode = result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status400BadRequest;
         return Page();
     }
 }
