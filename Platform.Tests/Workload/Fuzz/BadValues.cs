@@ -31,6 +31,9 @@ public static class BadValues
 
     public static byte[] InvalidUtf8(this Random random) => random.Pick(NotUtf8);
 
+    /// <summary>A NUL in a path is refused by Kestrel's request-line parser (a bare 400), before any of the service runs.</summary>
+    public static bool RefusedByKestrel(string segment) => segment.Contains("%00", StringComparison.Ordinal);
+
     /// <summary>An id of a wrong shape, ready for a URL path segment (escaped where it must be), and what is wrong with it.</summary>
     public static (string Segment, string What) BadId(this Random random)
     {

@@ -58,7 +58,7 @@ public static class WebCases
         var (segment, what) = random.BadId();
         var handler = random.Pick(["Job", "Delete"]);
         return new FuzzCase($"the {handler.ToLowerInvariant()} form for {what}", FuzzSender.Browser, HttpMethod.Post, $"/assets/{segment}?handler={handler}",
-            Form(("type", "verify-asset"), ("__RequestVerificationToken", context.FormToken)));
+            Form(("type", "verify-asset"), ("__RequestVerificationToken", context.FormToken)), RefusedByKestrel: BadValues.RefusedByKestrel(segment));
     }
 
     private static FuzzCase FormWithoutToken(Random random, FuzzContext context)
