@@ -72,7 +72,7 @@ public sealed class AppHostProcessTests(ITestOutputHelper testOutput) : IDisposa
         await appHost.WaitUntilUpAsync();
 
         var processes = appHost.Started.Select(pid => (Pid: pid, CommandLine: string.Join(' ', ProcessTree.CommandLineOf(pid)))).ToList();
-        string[] resources = ["bin/postgres -D", "s3rver.js", "Rnwood.Smtp4dev.dll", "Platform.Api.dll", "Platform.Worker.dll", "Platform.Web.dll", "Platform.Identity.dll"];
+        string[] resources = ["bin/postgres -D", "s3rver/emulator.js", "Rnwood.Smtp4dev.dll", "Platform.Api.dll", "Platform.Worker.dll", "Platform.Web.dll", "Platform.Identity.dll"];
         foreach (var program in resources.Append("redis-server"))
         {
             Assert.Contains(processes, p => p.CommandLine.Contains(program, StringComparison.Ordinal));
