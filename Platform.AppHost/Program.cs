@@ -8,6 +8,13 @@ var db = pg.AddDatabase("platformdb");
 var dbReplica = pg.AddReadReplica("pg-replica").AddDatabase("platformdb-replica", databaseName: "platformdb");
 var identityDb = pg.AddDatabase("identitydb");
 
+// Each service signs in as its own role, granted only what it uses by the step that owns the database's schema;
+// those steps alone use the master user.
+var apiLogin = db.AddLogin("platformdb-api", "api");
+var workerLogin = db.AddLogin("platformdb-worker", "worker");
+var analyticsLogin = dbReplica.AddLogin("platformdb-analytics", "analytics");
+var identityLogin = identityDb.AddLogin("identitydb-identity", "identity");
+
 var cache = builder.AddNativeRedis("cache");
 
 var assets = builder.AddS3Storage("storage").AddBucket("assets");
@@ -18,6 +25,9 @@ var mail = builder.AddMailCatcher("mail");
 
 var migrations = builder.AddProject<Projects.Platform_Migrations>("migrations")
     .WithReference(db)
+    .WithReference(apiLogin)
+    .WithReference(workerLogin)
+    .WithReference(analyticsLogin)
     .WaitFor(db);
 
 // Identity: the first admin, the provider's keys, and its two clients (web, and scripts).
@@ -31,6 +41,7 @@ var cliSecret = builder.AddGeneratedSecret("identity-cli-secret");
 var identitySetup = builder.AddProject<Projects.Platform_Identity>("identity-setup")
     .WithArgs("setup")
     .WithReference(identityDb)
+    .WithReference(identityLogin)
     .WithEnvironment("Identity__Setup__AdminEmail", adminEmail)
     .WithEnvironment("Identity__Setup__AdminPassword", adminPassword)
     .WithEnvironment("Identity__Setup__WebClientId", webClientId)
@@ -41,7 +52,7 @@ var identitySetup = builder.AddProject<Projects.Platform_Identity>("identity-set
 var identity = builder.AddProject<Projects.Platform_Identity>("identity")
     .WithHttpEndpoint()
     .WithExternalHttpEndpoints()
-    .WithReference(identityDb)
+    .WithReference(identityLogin, "identitydb")
     .WithEnvironment("Identity__SigningKey", signingKey)
     .WithAccountMail(mail)
     .WaitForCompletion(identitySetup);
@@ -49,8 +60,8 @@ var identity = builder.AddProject<Projects.Platform_Identity>("identity")
 var api = builder.AddProject<Projects.Platform_Api>("api")
     .WithHttpEndpoint()
     .WithExternalHttpEndpoints()
-    .WithReference(db)
-    .WithReference(dbReplica) // not waited for: reads fall back to the primary until the replica is up
+    .WithReference(apiLogin, "platformdb")
+    .WithReference(analyticsLogin, "platformdb-replica") // not waited for: reads fall back to the primary until the replica is up
     .WithReference(cache)
     .WithReference(assets)
     .WithReference(identity)
@@ -61,7 +72,7 @@ var api = builder.AddProject<Projects.Platform_Api>("api")
 builder.AddProject<Projects.Platform_Worker>("worker")
     .WithHttpEndpoint()
     .WithReplicas(2)
-    .WithReference(db)
+    .WithReference(workerLogin, "platformdb")
     .WithReference(cache)
     .WithReference(assets)
     .WaitForCompletion(migrations)

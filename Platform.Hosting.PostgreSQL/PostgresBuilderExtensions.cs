@@ -44,7 +44,7 @@ public static class PostgresBuilderExtensions
         var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
         var builder = server.ApplicationBuilder.AddResource(database)
             .WithReadinessCheck((_, cancellationToken) => PostgresHealth.DatabaseAsync(database, cancellationToken))
-            .WithManifestPublishingCallback(context => PostgresManifest.WriteDatabaseAsync(context, database));
+            .WithManifestPublishingCallback(context => PostgresManifest.WriteConnectionStringAsync(context, database));
         if (server.Resource is PostgresReplicaResource replica)
         {
             var onPrimary = server.ApplicationBuilder.Resources.OfType<PostgresDatabaseResource>()
@@ -62,6 +62,20 @@ public static class PostgresBuilderExtensions
             }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Adds a login to <paramref name="database"/>: the PostgreSQL role <paramref name="roleName"/> (by default the name
+    /// with <c>_</c> for <c>-</c>) with its own generated password (<c>{name}-password</c>). The step that owns the
+    /// database's schema creates the role when it references the login; a service references the login in place of
+    /// the database (<c>WithReference(login, "platformdb")</c>) and gets only what that step grants the role.
+    /// </summary>
+    public static IResourceBuilder<PostgresLoginResource> AddLogin(this IResourceBuilder<PostgresDatabaseResource> database, string name, string? roleName = null)
+    {
+        var password = database.ApplicationBuilder.AddGeneratedSecret($"{name}-password").Resource;
+        var login = new PostgresLoginResource(name, roleName ?? name.Replace('-', '_'), database.Resource, password);
+        return database.ApplicationBuilder.AddResource(login)
+            .WithManifestPublishingCallback(context => PostgresManifest.WriteConnectionStringAsync(context, login));
     }
 
     private static IResourceBuilder<T> AddServer<T>(this IDistributedApplicationBuilder builder, T server) where T : PostgresServerResource =>

@@ -49,10 +49,11 @@ public static class PostgresDatabaseReset
         }
     }
 
-    /// <summary>The resources that reference the database, on its primary or on a replica (whose copy is dropped with it).</summary>
+    /// <summary>The resources that reference the database or a login to it, on its primary or on a replica (whose copy
+    /// is dropped with it).</summary>
     private static List<IResource> UsersOf(DistributedApplicationModel model, PostgresDatabaseResource database) =>
         [.. model.Resources.Where(resource => resource.Annotations.OfType<ResourceRelationshipAnnotation>().Any(reference =>
-            reference.Resource is PostgresDatabaseResource copy
+            (reference.Resource as PostgresDatabaseResource ?? (reference.Resource as PostgresLoginResource)?.Database) is { } copy
             && copy.DatabaseName == database.DatabaseName
             && (copy.Parent == database.Parent || copy.Parent is PostgresReplicaResource replica && replica.Primary == database.Parent)))];
 

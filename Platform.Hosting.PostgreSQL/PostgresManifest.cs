@@ -8,7 +8,7 @@ namespace Platform.Hosting.PostgreSQL;
 
 /// <summary>
 /// PostgreSQL in the manifest, exactly as Aspire's PostgreSQL integration writes it: the server a <c>container.v0</c> of
-/// the official image, a database a <c>value.v0</c>. A read replica is a <c>container.v0</c> of the same image whose
+/// the official image, a database (and a login to one) a <c>value.v0</c>. A read replica is a <c>container.v0</c> of the same image whose
 /// entrypoint clones its primary with <c>pg_basebackup -R</c> on first start and then runs as a hot standby, so any
 /// container deployment runs it faithfully; <c>POSTGRES_PRIMARY_HOST</c> names its primary, which is how a cloud
 /// deployment recognises it and makes it a managed read replica instead.
@@ -51,10 +51,11 @@ internal static class PostgresManifest
         return Task.CompletedTask;
     }
 
-    public static Task WriteDatabaseAsync(ManifestPublishingContext context, PostgresDatabaseResource database)
+    /// <summary>A database, or a login to one: a <c>value.v0</c> of its connection string.</summary>
+    public static Task WriteConnectionStringAsync(ManifestPublishingContext context, IResourceWithConnectionString resource)
     {
         context.Writer.WriteString("type", ManifestTypes.Value);
-        context.WriteConnectionString(database);
+        context.WriteConnectionString(resource);
         return Task.CompletedTask;
     }
 }

@@ -15,6 +15,11 @@ public sealed class NativeRunOptions
     /// <summary>Delete the data folder before starting (<c>--Platform:Fresh=true</c>).</summary>
     public bool Fresh { get; set; }
 
+    /// <summary>The share of traces the projects record and send to the dashboard (<c>--Platform:TracesSampleRatio=0.1</c>).
+    /// Default 1: every trace, as Aspire sets it for development. The dashboard's ingestion of every trace costs a
+    /// loaded two-core machine a third of its job throughput (docs/benchmarks.md); the cloud samples 0.1.</summary>
+    public double TracesSampleRatio { get; set; } = 1;
+
     /// <summary>The folder of one resource's data.</summary>
     public string DataDirectoryOf(string resourceName) => Path.Combine(DataDirectory, resourceName);
 

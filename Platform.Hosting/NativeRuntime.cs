@@ -71,8 +71,8 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
         Directory.CreateDirectory(options.ToolsDirectory);
     }
 
-    /// <summary>Projects start from their build output; a single instance needs no proxy in front (DCP's proxy costs CPU
-    /// on every request); a service (not a run-once step, whose failure must stop what waits for it) starts again when it
+    /// <summary>Projects start from their build output, sampling traces as configured; a single instance needs no proxy in
+    /// front (DCP's proxy costs CPU on every request); a service (not a run-once step, whose failure must stop what waits for it) starts again when it
     /// fails and is healthy once its <c>/health</c> answers. Returns the built assemblies.</summary>
     private List<string> PrepareProjects(DistributedApplicationModel model, List<ProjectResource> projects)
     {
@@ -84,6 +84,19 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
             foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>())
             {
                 endpoint.IsProxied = false;
+            }
+        }
+        if (processes.Options.TracesSampleRatio < 1)
+        {
+            // After Aspire's own callback (always_on for development), so this one decides.
+            var ratio = processes.Options.TracesSampleRatio.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var project in projects)
+            {
+                project.Annotations.Add(new EnvironmentCallbackAnnotation(environment =>
+                {
+                    environment["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio";
+                    environment["OTEL_TRACES_SAMPLER_ARG"] = ratio;
+                }));
             }
         }
         foreach (var service in projects.Where(p => RunOnceManifest.WaitersOf(model, p).Count == 0))

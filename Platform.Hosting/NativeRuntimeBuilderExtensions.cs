@@ -24,6 +24,11 @@ public static class NativeRuntimeBuilderExtensions
             return existing;
         }
         var options = builder.Configuration.GetSection(NativeRunOptions.SectionName).Get<NativeRunOptions>() ?? new NativeRunOptions();
+        if (options.TracesSampleRatio is < 0 or > 1)
+        {
+            throw new DistributedApplicationException(
+                $"Platform:TracesSampleRatio is {options.TracesSampleRatio}: give a share of traces between 0 and 1 (1, the default, records every trace).");
+        }
         var state = Path.Combine(builder.AppHostDirectory, ".platform");
         options.DataDirectory = Path.GetFullPath(options.DataDirectory is { Length: > 0 } data ? data : Path.Combine(state, "data"), builder.AppHostDirectory);
         options.ToolsDirectory = Path.GetFullPath(options.ToolsDirectory is { Length: > 0 } tools ? tools : Path.Combine(state, "tools"), builder.AppHostDirectory);

@@ -11,7 +11,8 @@ public static class NpgsqlReadReplicaExtensions
     /// <summary>
     /// Registers <see cref="ReadReplicaDataSource"/>: reads go to the replica <paramref name="replicaConnectionName"/>
     /// (Aspire.Npgsql's keyed data source: tracing, metrics, the settings of <c>Aspire:Npgsql:{replica}</c>, this
-    /// service's pool share) and to the primary <paramref name="primaryConnectionName"/> while the replica does not answer.
+    /// service's pool share) and to the primary <paramref name="primaryConnectionName"/>'s address, with the replica's credentials, while the replica
+    /// does not answer.
     /// Its health check reports the replica itself, Degraded when it is down, since reads still succeed; its lag is
     /// exported as a metric.
     /// </summary>
@@ -21,8 +22,17 @@ public static class NpgsqlReadReplicaExtensions
             ?? throw new InvalidOperationException($"ConnectionString is missing. It should be provided in 'ConnectionStrings:{primaryConnectionName}'.");
         builder.AddKeyedNpgsqlDataSource(replicaConnectionName, settings => settings.DisableHealthChecks = true, builder.PoolShare(replicaConnectionName));
 
-        // Reads only while the replica rests: a small pool of its own, beside the service's writes.
-        var primaryForReads = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(primary) { MaxPoolSize = 5 });
+        var replica = builder.Configuration.GetConnectionString(replicaConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionString is missing. It should be provided in 'ConnectionStrings:{replicaConnectionName}'.");
+        // Reads only while the replica rests: a small pool of its own, beside the service's writes, signed in as the
+        // replica's reader (a read-only role where each service has its own), so they stay reads on the primary too.
+        var primaryAddress = new NpgsqlConnectionStringBuilder(primary);
+        var primaryForReads = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(replica)
+        {
+            Host = primaryAddress.Host,
+            Port = primaryAddress.Port,
+            MaxPoolSize = 5,
+        });
         builder.Services.AddSingleton(provider => new ReadReplicaDataSource(
             provider.GetRequiredKeyedService<NpgsqlDataSource>(replicaConnectionName), primaryForReads, provider.GetService<TimeProvider>() ?? TimeProvider.System));
 

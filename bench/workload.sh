@@ -8,7 +8,8 @@
 #   lag   - replica lag p50/p99 under a write load on the primary.
 # What the bearer token itself costs that GET (against the commit before identity, side by side) needs a second
 # checkout and stack: bench/auth-overhead.sh.
-# Each measurement runs RUNS times (3); the medians are printed last. Needs: wrk, redis-tools (redis-benchmark), curl.
+# Each measurement runs RUNS times (3); the medians are printed last. TRACES_SAMPLE_RATIO=0.1 samples traces as the cloud
+# does (default: every trace, Aspire's development setting). Needs: wrk, redis-tools (redis-benchmark), curl.
 # Usage: dotnet build -c Release Platform.sln && dotnet build -c Release bench/JobBench bench/BareKestrel && bench/workload.sh
 set -euo pipefail
 set -m
@@ -34,15 +35,16 @@ wait_for_stack "$leader" "$log"
 
 api_pid=$(service_pid . Platform.Api)
 worker_pids=($(pgrep -f "$PWD/Platform.Worker/bin/Release/net10.0/Platform.Worker.dll"))
-export PRIMARY=$(env_of "$api_pid" ConnectionStrings__platformdb)
-export REPLICA=$(env_of "$api_pid" ConnectionStrings__platformdb-replica)
+export PRIMARY=$(as_master "$(env_of "$api_pid" ConnectionStrings__platformdb)" "$data")
+export REPLICA=$(as_master "$(env_of "$api_pid" ConnectionStrings__platformdb-replica)" "$data")
 export REDIS=$(env_of "$api_pid" ConnectionStrings__cache)
 api=$(env_of "$api_pid" ASPNETCORE_URLS)
 identity=$(env_of "$api_pid" services__identity__http__0)
 redis_port=$(echo "$REDIS" | sed -E 's/^[^:]+:([0-9]+),.*/\1/')
 redis_password=$(echo "$REDIS" | sed -E 's/.*password=([^,]*).*/\1/')
 
-job_bench() { dotnet bench/JobBench/bin/Release/net10.0/JobBench.dll "$@"; }
+# Bounded: a driver that hangs fails the run instead of holding the machine.
+job_bench() { timeout 300 dotnet bench/JobBench/bin/Release/net10.0/JobBench.dll "$@"; }
 
 # The api wants a bearer token: the command-line client's, by client credentials (see fetch_token).
 token_ms() { fetch_token "$identity" "$data"; }
@@ -120,6 +122,7 @@ for i in $(seq $runs); do
 done
 
 echo
+echo "traces sampled: ${TRACES_SAMPLE_RATIO:-1 (every trace)}"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(date -u +%Y-%m-%d)"
 echo "median small-job throughput, one worker: $(printf '%s\n' "${throughput[@]}" | median) jobs/s"
 echo "median verify-asset throughput:         $(printf '%s\n' "${verify[@]}" | median) jobs/s"

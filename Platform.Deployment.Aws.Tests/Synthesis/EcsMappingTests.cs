@@ -112,6 +112,42 @@ public sealed partial class EcsMappingTests(SynthesizedTemplates templates)
     }
 
     [Fact]
+    public void Each_service_signs_in_to_RDS_as_its_own_role_and_only_the_schema_steps_get_the_master_password()
+    {
+        // (service, connection string, role, the secret generated for the role's password, server)
+        (string Service, string Name, string Role, string Password, string Server)[] logins =
+        [
+            ("api", "platformdb", "api", "PlatformdbApiPasswordSecret", "Pg"),
+            ("api", "platformdb-replica", "analytics", "PlatformdbAnalyticsPasswordSecret", "PgReplica"),
+            ("worker", "platformdb", "worker", "PlatformdbWorkerPasswordSecret", "Pg"),
+            ("identity", "identitydb", "identity", "IdentitydbIdentityPasswordSecret", "Pg"),
+        ];
+        foreach (var (service, name, role, password, server) in logins)
+        {
+            var connectionString = SecretString(Template.Variables(service).Secrets[$"ConnectionStrings__{name}"]);
+            Assert.Contains($"Username={role};", connectionString);
+            Assert.Contains($"{{\"Ref\":\"{password}", connectionString);
+            Assert.Contains($"{{\"Fn::GetAtt\":[\"{server}", connectionString);
+            Assert.Equal(server == "PgReplica", connectionString.Contains("PgReplica", StringComparison.Ordinal));
+        }
+        foreach (var service in new[] { "api", "worker", "web", "identity" })
+        {
+            // A generated secret (web's client secret) has no string to compose; a composed one must not name the master's.
+            Assert.All(Template.Variables(service).Secrets.Values,
+                secret => Assert.DoesNotContain("PgPasswordSecret", Template.Resources[secret]!["Properties"]!["SecretString"]?.ToJsonString() ?? ""));
+        }
+        // The steps that own a schema sign in as the master user and are given the roles they create.
+        var migrations = Template.Variables("migrations").Secrets;
+        Assert.Contains("PgPasswordSecret", SecretString(migrations["ConnectionStrings__platformdb"]));
+        Assert.Contains("Username=api;", SecretString(migrations["ConnectionStrings__platformdb-api"]));
+        Assert.Contains("Username=worker;", SecretString(migrations["ConnectionStrings__platformdb-worker"]));
+        Assert.Contains("Username=analytics;", SecretString(migrations["ConnectionStrings__platformdb-analytics"]));
+        var setup = Template.Variables("identity-setup").Secrets;
+        Assert.Contains("PgPasswordSecret", SecretString(setup["ConnectionStrings__identitydb"]));
+        Assert.Contains("Username=identity;", SecretString(setup["ConnectionStrings__identitydb-identity"]));
+    }
+
+    [Fact]
     public void Redis_is_an_ElastiCache_replication_group_with_TLS_encryption_at_rest_and_an_auth_token()
     {
         var (_, cache) = Template.Single("AWS::ElastiCache::ReplicationGroup", "Cache");
@@ -161,7 +197,8 @@ public sealed partial class EcsMappingTests(SynthesizedTemplates templates)
         var lengths = new Dictionary<string, int>
         {
             ["CachePassword"] = 22, ["PgPassword"] = 22, ["IdentityAdminPassword"] = 22, ["IdentityCliSecret"] = 22,
-            ["IdentityWebSecret"] = 22, ["IdentitySigningKey"] = 43,
+            ["IdentityWebSecret"] = 22, ["IdentitySigningKey"] = 43, ["PlatformdbApiPassword"] = 22, ["PlatformdbWorkerPassword"] = 22,
+            ["PlatformdbAnalyticsPassword"] = 22, ["IdentitydbIdentityPassword"] = 22,
         };
         Assert.Equal(lengths.Keys.Order(), generated.Select(g => g.Id[..g.Id.LastIndexOf("Secret", StringComparison.Ordinal)]).Order());
         Assert.All(generated, g =>
@@ -170,7 +207,7 @@ public sealed partial class EcsMappingTests(SynthesizedTemplates templates)
             Assert.True(g.Properties["GenerateSecretString"]!["ExcludePunctuation"]!.GetValue<bool>());
         });
         // Connection strings shared by several services are one secret.
-        Assert.Equal(Template.Variables("api").Secrets["ConnectionStrings__platformdb"], Template.Variables("migrations").Secrets["ConnectionStrings__platformdb"]);
+        Assert.Equal(Template.Variables("api").Secrets["ConnectionStrings__platformdb"], Template.Variables("migrations").Secrets["ConnectionStrings__platformdb-api"]);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed partial class EgressTests(SynthesizedTemplates templates)
     [InlineData("api", new[] { Https, "5432 to PgSecurityGroup", "5432 to PgReplicaSecurityGroup", "6379 to CacheSecurityGroup", "8080 to IdentitySecurityGroup" })]
     [InlineData("web", new[] { Https, "6379 to CacheSecurityGroup", "8080 to ApiSecurityGroup", "8080 to IdentitySecurityGroup" })]
     [InlineData("identity", new[] { Https, "5432 to PgSecurityGroup" })]
-    [InlineData("migrations", new[] { Https, "5432 to PgSecurityGroup" })]
+    // Given the analytics login to create its role, whose address is the replica's.
+    [InlineData("migrations", new[] { Https, "5432 to PgSecurityGroup", "5432 to PgReplicaSecurityGroup" })]
     [InlineData("identity-setup", new[] { Https, "5432 to PgSecurityGroup" })]
     [InlineData("pg-databases", new[] { Https, "5432 to PgSecurityGroup" })]
     public void A_task_sends_https_and_to_the_ports_of_the_servers_it_uses_only(string workload, string[] expected)

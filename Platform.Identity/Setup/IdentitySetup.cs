@@ -5,13 +5,14 @@ using Npgsql;
 using OpenIddict.Abstractions;
 using Platform.Api.Contracts.Authorization;
 using Platform.Identity.Data;
+using Platform.Npgsql;
 
 namespace Platform.Identity.Setup;
 
 /// <summary>
 /// The one-shot step before the provider starts (<c>Platform.Identity setup</c>, run by the AppHost as
 /// <c>identity-setup</c>): creates the database if the server lacks it (as on a new RDS instance), applies the EF Core
-/// migrations, and makes sure the roles, the first admin, the api's scopes and the clients exist as the parameters say.
+/// migrations, creates the identity service's own database role, and makes sure the roles, the first admin, the api's scopes and the clients exist as the parameters say.
 /// Every part is idempotent: it runs at every start.
 /// </summary>
 public static class IdentitySetup
@@ -36,6 +37,7 @@ public static class IdentitySetup
         var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
         await CreateDatabaseIfMissingAsync(db.Database.GetConnectionString()!);
         await db.Database.MigrateAsync();
+        await GrantServiceRolesAsync(db.Database.GetConnectionString()!);
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         var admin = await FirstAdmin.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), setup);
         if (admin is not null)
@@ -64,6 +66,31 @@ public static class IdentitySetup
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database!.Replace("\"", "\"\"")}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>
+    /// Creates the identity service's role (its login, the other connection string this step is given, see
+    /// <see cref="PostgresLogins"/>) and lets it read and write this database's tables and nothing else: it owns none,
+    /// so it cannot change the schema, and no other role may connect here.
+    /// </summary>
+    private static async Task GrantServiceRolesAsync(string connectionString)
+    {
+        var logins = PostgresLogins.FromEnvironment(ApplicationServices.ConnectionName);
+        await using var master = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await master.OpenAsync();
+        await PostgresLogins.EnsureAsync(master, logins);
+        var quote = new NpgsqlCommandBuilder();
+        var database = quote.QuoteIdentifier(master.Database);
+        var grants = new List<string> { $"REVOKE ALL ON DATABASE {database} FROM PUBLIC", "REVOKE ALL ON SCHEMA public FROM PUBLIC" };
+        foreach (var role in logins.Select(l => quote.QuoteIdentifier(l.Username!)))
+        {
+            grants.Add($"GRANT CONNECT ON DATABASE {database} TO {role}");
+            grants.Add($"GRANT USAGE ON SCHEMA public TO {role}");
+            grants.Add($"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}");
+            grants.Add($"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}");
+        }
+        await using var grant = new NpgsqlCommand(string.Join(";\n", grants), master);
+        await grant.ExecuteNonQueryAsync();
     }
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

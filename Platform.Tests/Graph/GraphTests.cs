@@ -23,7 +23,8 @@ public sealed class GraphTests(GraphFixture fixture)
         var resources = fixture.Topology.Select(name => fixture.Resources[name]).ToList();
 
         Assert.Equal(
-            ["api", "aspire-dashboard", "assets", "cache", "identity", "identity-setup", "identitydb", "mail", "migrations", "pg", "pg-replica", "platformdb", "platformdb-replica", "storage", "web", "worker"],
+            ["api", "aspire-dashboard", "assets", "cache", "identity", "identity-setup", "identitydb", "identitydb-identity", "mail", "migrations", "pg",
+                "pg-replica", "platformdb", "platformdb-analytics", "platformdb-api", "platformdb-replica", "platformdb-worker", "storage", "web", "worker"],
             resources.Select(s => s.Name).Order());
         string[] runOnce = ["migrations", "identity-setup"];
         Assert.All(resources.Where(s => !runOnce.Contains(s.Name)), s => Assert.True(s.IsHealthy, s.ToString()));

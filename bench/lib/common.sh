@@ -6,9 +6,11 @@
 # process group's leader (a subshell would run it without a process group of its own); stop it with stop_stack.
 # An AppHost on Aspire (Platform.Hosting/NativeRuntime.cs) names its data folder as configuration and uses its launch
 # profile's dashboard ports; an older one (the baselines of side-by-side runs) takes --data-dir and free ports.
+# TRACES_SAMPLE_RATIO (an AppHost on Aspire only) sets the share of traces the services record and send to the dashboard.
 start_stack() {
   if [ -f "$1/Platform.Hosting/NativeRuntime.cs" ]; then
-    (cd "$1" && exec dotnet run -c Release --no-build --project Platform.AppHost -- "--Platform:DataDirectory=$2") >"$3" 2>&1 &
+    (cd "$1" && exec dotnet run -c Release --no-build --project Platform.AppHost -- "--Platform:DataDirectory=$2" \
+      ${TRACES_SAMPLE_RATIO:+"--Platform:TracesSampleRatio=$TRACES_SAMPLE_RATIO"}) >"$3" 2>&1 &
   else
     (cd "$1" && Platform__ConsoleView=Lines Dashboard__Port=0 Dashboard__OtlpGrpcPort=0 Dashboard__OtlpHttpPort=0 \
       exec dotnet run -c Release --no-build --project Platform.AppHost -- --data-dir "$2") >"$3" 2>&1 &
@@ -45,6 +47,19 @@ tree_of() { # a process and its descendants
   ps -eo pid=,ppid= | awk -v root="$1" '
     { parent[$1] = $2 }
     END { print root; for (p in parent) { q = p; while (q > 1 && q in parent) { if (parent[q] == root) { print p; break } q = parent[q] } } }'
+}
+
+# The connection string $1 (the api's, whose role may not create a table) as the server's master user, whose password is
+# in the data folder $2's secrets file; unchanged where there is none (a checkout from before the services' own roles).
+as_master() {
+  python3 - "$1" "$2/secrets.json" <<'PY'
+import json, sys
+fields = dict(part.split("=", 1) for part in sys.argv[1].split(";") if "=" in part)
+secrets = json.load(open(sys.argv[2]))
+if "pg-password" in secrets:
+    fields["Username"], fields["Password"] = "postgres", secrets["pg-password"]
+print(";".join(f"{key}={value}" for key, value in fields.items()))
+PY
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }

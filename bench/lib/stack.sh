@@ -59,7 +59,7 @@ stack_find_endpoints() {
   export WEB_CLIENT_SECRET_FILE="$data/web-secret"
   # psql reads the primary's settings from PG* variables: the password stays out of every command line.
   local primary
-  primary=$(env_of "$api" ConnectionStrings__platformdb)
+  primary=$(as_master "$(env_of "$api" ConnectionStrings__platformdb)" "$data")
   export PGHOST=$(conn_field "$primary" Host) PGPORT=$(conn_field "$primary" Port) PGUSER=$(conn_field "$primary" Username) \
     PGPASSWORD=$(conn_field "$primary" Password) PGDATABASE=$(conn_field "$primary" Database)
   local replica
