@@ -85,8 +85,11 @@ public sealed class ManifestPublishingTests
         Assert.True(File.Exists(manifest.FullPath(api.Path)));
         Assert.Equal("{api.bindings.http.targetPort}", api.Env["HTTP_PORTS"]);
         Assert.Equal("true", api.Env["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
-        Assert.Equal("{platformdb.connectionString}", api.Env["ConnectionStrings__platformdb"]);
-        Assert.Equal("{platformdb-replica.connectionString}", api.Env["ConnectionStrings__platformdb-replica"]);
+        // The api's own logins under the names it reads: its role on the primary, the read-only one on the replica.
+        Assert.Equal("{platformdb-api.connectionString}", api.Env["ConnectionStrings__platformdb"]);
+        Assert.Equal("{platformdb-analytics.connectionString}", api.Env["ConnectionStrings__platformdb-replica"]);
+        var login = Assert.IsType<ManifestValue>(manifest["platformdb-api"]);
+        Assert.Equal("Host={pg.bindings.tcp.host};Port={pg.bindings.tcp.port};Username=api;Password={platformdb-api-password.value};Database=platformdb", login.Template);
         Assert.True(api.Bindings["http"].External);
         Assert.Null(api.Bindings["http"].TargetPort);
         Assert.False(Assert.IsType<ManifestProject>(manifest["worker"]).Bindings["http"].External);
