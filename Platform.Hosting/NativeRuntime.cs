@@ -72,8 +72,8 @@ internal sealed class NativeRuntime(NativeProcesses processes, AppHostBuild buil
     }
 
     /// <summary>Projects start from their build output, sampling traces as configured; a single instance needs no proxy in
-    /// front (DCP's proxy costs CPU on every request); a service (not a run-once step, whose failure must stop what waits for it) starts again when it
-    /// fails and is healthy once its <c>/health</c> answers. Returns the built assemblies.</summary>
+    /// front (DCP's proxy costs CPU on every request); a service (not a run-once step, whose failure must stop what waits
+    /// for it) starts again when it fails and is healthy once its <c>/health</c> answers. Returns the built assemblies.</summary>
     private List<string> PrepareProjects(DistributedApplicationModel model, List<ProjectResource> projects)
     {
         var outputs = BuildOutputLaunch.RecordedOutputs(build.Assembly);

@@ -46,5 +46,6 @@ if (!upgrade.Successful)
     Console.Error.WriteLine($"error: migration '{upgrade.ErrorScript?.Name}' failed: {upgrade.Error.Message}");
     return 1;
 }
-Console.WriteLine($"Database is up to date ({upgrade.Scripts.Count()} scripts run; roles: {string.Join(", ", logins.Select(l => l.Username))}).");
+var applied = upgrade.Scripts.Count(script => script.SqlScriptOptions.ScriptType != ScriptType.RunAlways);
+Console.WriteLine($"Database is up to date ({applied} new scripts applied); roles granted: {string.Join(", ", logins.Select(l => l.Username))}.");
 return 0;

@@ -11,9 +11,8 @@ public static class NpgsqlReadReplicaExtensions
     /// <summary>
     /// Registers <see cref="ReadReplicaDataSource"/>: reads go to the replica <paramref name="replicaConnectionName"/>
     /// (Aspire.Npgsql's keyed data source: tracing, metrics, the settings of <c>Aspire:Npgsql:{replica}</c>, this
-    /// service's pool share) and to the primary <paramref name="primaryConnectionName"/>'s address, with the replica's credentials, while the replica
-    /// does not answer.
-    /// Its health check reports the replica itself, Degraded when it is down, since reads still succeed; its lag is
+    /// service's pool share) and, while the replica does not answer, to the address of the primary
+    /// <paramref name="primaryConnectionName"/> with the replica's credentials. Its health check reports the replica itself, Degraded when it is down, since reads still succeed; its lag is
     /// exported as a metric.
     /// </summary>
     public static void AddNpgsqlReadReplicaDataSource(this IHostApplicationBuilder builder, string replicaConnectionName, string primaryConnectionName)

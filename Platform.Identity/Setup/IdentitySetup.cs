@@ -12,8 +12,8 @@ namespace Platform.Identity.Setup;
 /// <summary>
 /// The one-shot step before the provider starts (<c>Platform.Identity setup</c>, run by the AppHost as
 /// <c>identity-setup</c>): creates the database if the server lacks it (as on a new RDS instance), applies the EF Core
-/// migrations, creates the identity service's own database role, and makes sure the roles, the first admin, the api's scopes and the clients exist as the parameters say.
-/// Every part is idempotent: it runs at every start.
+/// migrations, creates the identity service's own database role, and makes sure the roles, the first admin, the api's
+/// scopes and the clients exist as the parameters say. Every part is idempotent: it runs at every start.
 /// </summary>
 public static class IdentitySetup
 {
