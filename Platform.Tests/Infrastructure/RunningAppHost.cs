@@ -6,7 +6,9 @@ namespace Platform.Tests.Infrastructure;
 
 /// <summary>
 /// An AppHost run as a user runs it, a process of its own on its own data folder, with the dashboard on free ports (a
-/// developer's own AppHost may hold the usual ones). Disposing it stops whatever is left, even if the test failed.
+/// developer's own AppHost may hold the usual ones) and a temporary folder of its own (DCP keeps its session there, and
+/// an AppHost killed by a test cannot remove it). Disposing it stops whatever is left and removes that folder, even if the
+/// test failed.
 /// </summary>
 internal sealed class RunningAppHost : IAsyncDisposable
 {
@@ -15,10 +17,13 @@ internal sealed class RunningAppHost : IAsyncDisposable
     private readonly HashSet<int> _started = [];
     private readonly List<string> _output = [];
 
-    private RunningAppHost(Process process, Uri dashboard)
+    private readonly string _temporaryDirectory;
+
+    private RunningAppHost(Process process, Uri dashboard, string temporaryDirectory)
     {
         Process = process;
         Dashboard = dashboard;
+        _temporaryDirectory = temporaryDirectory;
     }
 
     /// <summary>The process signalled to stop the run: the AppHost itself, or the <c>dotnet run</c> that started it.</summary>
@@ -32,8 +37,12 @@ internal sealed class RunningAppHost : IAsyncDisposable
     public static RunningAppHost Start(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, bool withDotnetRun = false, params string[] args)
     {
         var dashboard = FreePort();
+        var temporary = Directory.CreateTempSubdirectory("platform-apphost-tmp-").FullName;
+        // As /tmp is: the resources run as the service account when the tests run as root, and write there too.
+        File.SetUnixFileMode(temporary, (UnixFileMode)0b111_111_111 | UnixFileMode.StickyBit);
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
+            ["TMPDIR"] = temporary,
             ["ASPNETCORE_URLS"] = $"http://localhost:{dashboard}",
             ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
             ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
@@ -41,7 +50,7 @@ internal sealed class RunningAppHost : IAsyncDisposable
         };
         string[] arguments = [$"--Platform:DataDirectory={dataDirectory}", .. args];
         var process = withDotnetRun ? AppHostProcess.StartWithDotnetRun(["--no-launch-profile"], arguments, variables) : AppHostProcess.Start(arguments, variables);
-        return new RunningAppHost(process, new Uri($"http://localhost:{dashboard}"));
+        return new RunningAppHost(process, new Uri($"http://localhost:{dashboard}"), temporary);
     }
 
     /// <summary>Reads the AppHost's output until the whole graph is up; then the processes of the run are known.</summary>
@@ -114,6 +123,7 @@ internal sealed class RunningAppHost : IAsyncDisposable
         }
         await Eventually.TrueAsync(() => IsGone, TimeSpan.FromSeconds(10), "what the test started to be gone");
         ProcessTree.RemoveRuntimeFilesOf([Process.Id, .. _started]);
+        Directory.Delete(_temporaryDirectory, recursive: true);
         Process.Dispose();
     }
 
