@@ -17,7 +17,7 @@ internal static class ApplicationServices
     {
         builder.AddNpgsqlDataSource("platformdb", configureDataSourceBuilder: builder.PoolShare("platformdb"));
         builder.AddNpgsqlReadReplicaDataSource("platformdb-replica", primaryConnectionName: "platformdb");
-        builder.AddRedisClient("cache", configureOptions: RedisExtensions.Resilient);
+        builder.AddResilientRedisClient("cache");
         builder.AddS3Client("assets");
 
         // Columns are snake_case, C# names PascalCase.

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.StackExchange.Redis;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -5,9 +7,22 @@ namespace Microsoft.Extensions.Hosting;
 public static class RedisExtensions
 {
     /// <summary>
-    /// Connection options for Aspire's <c>AddRedisClient(name, configureOptions: RedisExtensions.Resilient)</c>. The
-    /// connection never fails the service: it keeps retrying in the background while Redis is down (Aspire's client
-    /// connects while the host starts, so a Redis restart would otherwise stop a service starting). Replies are handled
+    /// Aspire's <c>AddRedisClient(name)</c> with <see cref="Resilient"/> options, connected while the host starts.
+    /// Aspire's client connects on first use, synchronously; a service started under load (restarted after a crash) then
+    /// connects on a request's thread while every other request waits for the same connection, and the thread pool
+    /// starves: the api took 18 s to answer after a restart at 80 requests/s, 2.4 s without load (docs/benchmarks.md).
+    /// Connected before the server listens, it answers as soon as it listens.
+    /// </summary>
+    public static void AddResilientRedisClient(this IHostApplicationBuilder builder, string connectionName)
+    {
+        builder.AddRedisClient(connectionName, configureOptions: Resilient);
+        builder.Services.AddHostedService<RedisConnectAtStart>();
+    }
+
+    /// <summary>
+    /// Connection options for Aspire's <c>AddRedisClient</c>. The connection never fails the service: it keeps retrying in
+    /// the background while Redis is down (connected while the host starts, a Redis restart would otherwise stop a
+    /// service starting). Replies are handled
     /// on the .NET thread pool instead of the client's own reader threads: one thread hand-off less per reply, which on a
     /// few busy cores is a large part of a small command's cost; these services call Redis asynchronously only.
     /// </summary>

@@ -16,7 +16,7 @@ internal static class ApplicationServices
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("platformdb", configureDataSourceBuilder: builder.PoolShare("platformdb"));
-        builder.AddRedisClient("cache", configureOptions: RedisExtensions.Resilient);
+        builder.AddResilientRedisClient("cache");
         builder.AddS3Client("assets");
 
         // Columns are snake_case, C# names PascalCase.

@@ -23,7 +23,7 @@ internal static class WebSignIn
     public static void AddWebSignIn(this WebApplicationBuilder builder)
     {
         var authority = IdentityAuthority.From(builder.Configuration);
-        builder.AddRedisClient("cache", configureOptions: RedisExtensions.Resilient);
+        builder.AddResilientRedisClient("cache");
         builder.Services.AddDataProtection().SetApplicationName("platform-web");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((keys, redis) =>
             keys.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "web:data-protection-keys"));
