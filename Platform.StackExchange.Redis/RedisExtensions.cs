@@ -20,13 +20,12 @@ public static class RedisExtensions
     }
 
     /// <summary>
-    /// Connection options for Aspire's <c>AddRedisClient</c>. The connection never fails the service: it keeps retrying in
-    /// the background while Redis is down (connected while the host starts, a Redis restart would otherwise stop a
-    /// service starting). Replies are handled
-    /// on the .NET thread pool instead of the client's own reader threads: one thread hand-off less per reply, which on a
-    /// few busy cores is a large part of a small command's cost; these services call Redis asynchronously only.
+    /// The connection options of both: the connection never fails the service, it keeps retrying in the background while
+    /// Redis is down (connected while the host starts, a Redis restart would otherwise stop a service starting); replies
+    /// are handled on the .NET thread pool instead of the client's own reader threads: one thread hand-off less per reply,
+    /// which on a few busy cores is a large part of a small command's cost; these services call Redis asynchronously only.
     /// </summary>
-    public static void Resilient(ConfigurationOptions options)
+    private static void Resilient(ConfigurationOptions options)
     {
         options.AbortOnConnectFail = false;
         options.SocketManager = SocketManager.ThreadPool;
